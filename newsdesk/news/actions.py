@@ -1,0 +1,568 @@
+"""The one write path for articles.
+
+Every change to an article (from the desk, the API, the command line, an
+import or the scheduler) is one of these functions. Each one checks the
+actor's permission, validates, renders the body, writes the article, a
+Revision snapshot and an outbox Event in a single transaction, and returns
+the saved article. Nothing else writes those tables.
+
+``user=None`` means the system itself (command line, demo loader, scheduler).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from . import outbox
+from .models import Article, ArticleAuthor, ArticleSource, Author, Correction, Event, Revision, Tag
+from .reading import count_images, count_words, reading_time
+from .rendering import render_markdown
+from .slugs import slug_from_headline, unique_slug
+
+MAX_HEADLINE = 200
+MAX_LEDE = 600
+MAX_BODY = 100_000
+MAX_TAGS = 12
+MAX_TAG_LENGTH = 50
+MAX_SOURCES = 10
+MAX_AUTHORS = 10
+MAX_CORRECTION = 2000
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class SourceInput:
+    """An outlet the article quotes: ``"as quoted by" + outlet``."""
+
+    outlet: str
+    url: str = ""
+    quote_style: str = ArticleSource.QuoteStyle.AS_QUOTED_BY
+
+
+# Validation -------------------------------------------------------------
+
+
+def _clean_line(value: str) -> str:
+    value = unicodedata.normalize("NFC", _CONTROL.sub("", value))
+    return " ".join(value.split())
+
+
+def _clean_text(value: str) -> str:
+    value = unicodedata.normalize("NFC", _CONTROL.sub("", value))
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+class _Errors:
+    def __init__(self) -> None:
+        self.by_field: dict[str, list[str]] = {}
+
+    def add(self, field: str, message: str) -> None:
+        self.by_field.setdefault(field, []).append(message)
+
+    def raise_if_any(self) -> None:
+        if self.by_field:
+            raise ValidationError(
+                {
+                    f: [ValidationError(m, code="invalid") for m in ms]
+                    for f, ms in self.by_field.items()
+                }
+            )
+
+
+def _validate(fields: dict[str, Any]) -> dict[str, Any]:
+    """Clean the editable fields present in ``fields``; raise with every problem."""
+    errors = _Errors()
+    clean: dict[str, Any] = {}
+    if "headline" in fields:
+        headline = _clean_line(str(fields["headline"] or ""))
+        if not headline:
+            errors.add("headline", "A headline is required.")
+        elif len(headline) > MAX_HEADLINE:
+            errors.add(
+                "headline",
+                f"Keep the headline to {MAX_HEADLINE} characters (it has {len(headline)}).",
+            )
+        clean["headline"] = headline
+    if "lede" in fields:
+        lede = _clean_line(str(fields["lede"] or ""))
+        if len(lede) > MAX_LEDE:
+            errors.add("lede", f"Keep the lede to {MAX_LEDE} characters (it has {len(lede)}).")
+        clean["lede"] = lede
+    if "body" in fields:
+        body = _clean_text(str(fields["body"] or ""))
+        if len(body) > MAX_BODY:
+            errors.add(
+                "body",
+                f"The body is too long: {len(body):,} characters, the limit is {MAX_BODY:,}.",
+            )
+        clean["body"] = body
+    if "language" in fields:
+        language = str(fields["language"] or "").strip()
+        if not _LANGUAGE.match(language):
+            errors.add("language", "Use a language code such as en, uk or pt-BR.")
+        clean["language"] = language
+    if "is_breaking" in fields:
+        clean["is_breaking"] = bool(fields["is_breaking"])
+    if "tags" in fields:
+        clean["tags"] = _validate_tags(fields["tags"], errors)
+    if "authors" in fields:
+        authors = list(fields["authors"] or [])
+        if len(authors) > MAX_AUTHORS:
+            errors.add("authors", f"An article can have at most {MAX_AUTHORS} authors.")
+        if not all(isinstance(a, Author) and a.pk for a in authors):
+            errors.add("authors", "Authors must be saved Author records.")
+        unique: dict[int, Author] = {}
+        for author in authors:
+            unique.setdefault(author.pk, author)
+        clean["authors"] = list(unique.values())
+    if "sources" in fields:
+        clean["sources"] = _validate_sources(fields["sources"], errors)
+    errors.raise_if_any()
+    return clean
+
+
+def _validate_tags(raw: Iterable[str] | None, errors: _Errors) -> list[str]:
+    names: dict[str, str] = {}
+    for value in raw or []:
+        name = _clean_line(str(value))
+        if not name:
+            continue
+        if len(name) > MAX_TAG_LENGTH:
+            errors.add("tags", f"Keep each tag to {MAX_TAG_LENGTH} characters: “{name[:20]}…”.")
+            continue
+        if not slugify(name, allow_unicode=True):
+            errors.add("tags", f"The tag “{name}” needs at least one letter or digit.")
+            continue
+        names.setdefault(name.casefold(), name)
+    if len(names) > MAX_TAGS:
+        errors.add("tags", f"An article can have at most {MAX_TAGS} tags.")
+    return list(names.values())
+
+
+def _validate_sources(raw: Iterable[SourceInput] | None, errors: _Errors) -> list[SourceInput]:
+    sources: list[SourceInput] = []
+    styles = set(ArticleSource.QuoteStyle.values)
+    for item in raw or []:
+        outlet = _clean_line(item.outlet)
+        url = item.url.strip()
+        if not outlet:
+            errors.add("sources", "Each source needs the outlet's name.")
+            continue
+        if len(outlet) > 120:
+            errors.add("sources", "Keep an outlet's name to 120 characters.")
+        if url and not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
+            errors.add("sources", "Source URLs must start with http:// or https://.")
+        if len(url) > 500:
+            errors.add("sources", "Source URLs can be at most 500 characters long.")
+        if item.quote_style not in styles:
+            errors.add(
+                "sources",
+                "How a source is quoted must be one of: " + ", ".join(sorted(styles)) + ".",
+            )
+        sources.append(SourceInput(outlet=outlet, url=url, quote_style=item.quote_style))
+    if len(sources) > MAX_SOURCES:
+        errors.add("sources", f"An article can quote at most {MAX_SOURCES} sources.")
+    return sources
+
+
+# Permissions ------------------------------------------------------------
+
+
+def _require(user: Any, permission: str, what: str) -> None:
+    if user is None:
+        return
+    if not (user.is_active and user.has_perm(f"news.{permission}")):
+        raise PermissionDenied(f"You do not have permission to {what}.")
+
+
+def _system_only(user: Any, at: datetime | None) -> None:
+    if at is not None and user is not None:
+        raise PermissionDenied("Only imports may set the time of a change; people act now.")
+    if at is not None and timezone.is_naive(at):
+        raise ValueError("Times must be timezone-aware.")
+
+
+# Writing ----------------------------------------------------------------
+
+
+def _locked(article: Article, expected_version: int | None) -> Article:
+    """Re-read the article inside the transaction, locked for writing."""
+    current = Article.objects.select_for_update().get(pk=article.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise ValidationError(
+            f"Someone else saved this article (version {current.version}) after you opened "
+            f"version {expected_version}. Reload it to see their changes before saving yours.",
+            code="conflict",
+        )
+    return current
+
+
+def _render(article: Article) -> None:
+    article.body_html = render_markdown(article.body)
+    words = count_words(article.body_html) + count_words(article.lede)
+    article.word_count = words
+    article.reading_time = reading_time(words, count_images(article.body_html))
+
+
+def _set_tags(article: Article, names: Sequence[str]) -> None:
+    tags = []
+    for name in names:
+        slug = slugify(name, allow_unicode=True)[:60]
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            tag = Tag.objects.create(name=name, slug=slug)
+        tags.append(tag)
+    article.tags.set(tags)
+
+
+def _set_authors(article: Article, authors: Sequence[Author]) -> None:
+    ArticleAuthor.objects.filter(article=article).delete()
+    ArticleAuthor.objects.bulk_create(
+        ArticleAuthor(article=article, author=author, position=i)
+        for i, author in enumerate(authors)
+    )
+
+
+def _set_sources(article: Article, sources: Sequence[SourceInput]) -> None:
+    ArticleSource.objects.filter(article=article).delete()
+    ArticleSource.objects.bulk_create(
+        ArticleSource(
+            article=article,
+            position=i,
+            outlet=s.outlet,
+            url=s.url,
+            quote_style=s.quote_style,
+        )
+        for i, s in enumerate(sources)
+    )
+
+
+def _apply(article: Article, clean: dict[str, Any]) -> None:
+    for name in ("headline", "lede", "body", "language", "is_breaking"):
+        if name in clean:
+            setattr(article, name, clean[name])
+    _render(article)
+
+
+def _apply_relations(article: Article, clean: dict[str, Any]) -> None:
+    if "tags" in clean:
+        _set_tags(article, clean["tags"])
+    if "authors" in clean:
+        _set_authors(article, clean["authors"])
+    if "sources" in clean:
+        _set_sources(article, clean["sources"])
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def snapshot(article: Article) -> dict[str, Any]:
+    """Everything a reader or editor could see of the article, as JSON."""
+    return {
+        "headline": article.headline,
+        "slug": article.slug,
+        "lede": article.lede,
+        "body": article.body,
+        "status": article.status,
+        "language": article.language,
+        "is_breaking": article.is_breaking,
+        "is_pinned": article.is_pinned,
+        "published_at": _iso(article.published_at),
+        "updated_at": _iso(article.updated_at),
+        "version": article.version,
+        "tags": [t.name for t in article.tags.all()],
+        "authors": [b.author.slug for b in article.bylines.select_related("author")],
+        "sources": [
+            {"outlet": s.outlet, "url": s.url, "quote_style": s.quote_style}
+            for s in article.sources.all()
+        ],
+    }
+
+
+def event_payload(article: Article) -> dict[str, Any]:
+    """What readers and partners are told about an article in an event."""
+    if not article.is_published:
+        return {"id": article.pk, "slug": article.slug, "url": article.get_absolute_url()}
+    return {
+        "id": article.pk,
+        "slug": article.slug,
+        "url": article.get_absolute_url(),
+        "headline": article.headline,
+        "lede": article.lede,
+        "published_at": _iso(article.published_at),
+        "updated_at": _iso(article.updated_at),
+        "reading_time": article.reading_time,
+        "is_breaking": article.is_breaking,
+        "is_pinned": article.is_pinned,
+        "language": article.language,
+        "tags": [{"name": t.name, "slug": t.slug} for t in article.tags.all()],
+        "version": article.version,
+    }
+
+
+def _record(
+    article: Article,
+    action: str,
+    event_type: str,
+    user: Any,
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """Write the revision and the outbox event for a change just saved."""
+    number = (article.revisions.order_by("-number").values_list("number", flat=True).first()) or 0
+    Revision.objects.create(
+        article=article,
+        number=number + 1,
+        action=action,
+        created_at=timezone.now(),
+        created_by=user if user is not None and user.pk else None,
+        snapshot=snapshot(article),
+    )
+    payload = event_payload(article)
+    if extra:
+        payload.update(extra)
+    outbox.emit(event_type, article, payload)
+
+
+# The actions ------------------------------------------------------------
+
+
+def create_draft(
+    *,
+    headline: str,
+    lede: str = "",
+    body: str = "",
+    tags: Iterable[str] = (),
+    authors: Iterable[Author] = (),
+    sources: Iterable[SourceInput] = (),
+    is_breaking: bool = False,
+    language: str | None = None,
+    slug: str = "",
+    user: Any = None,
+) -> Article:
+    """Create an unpublished article."""
+    _require(user, "add_article", "write articles")
+    clean = _validate(
+        {
+            "headline": headline,
+            "lede": lede,
+            "body": body,
+            "tags": list(tags),
+            "authors": list(authors),
+            "sources": list(sources),
+            "is_breaking": is_breaking,
+            "language": language or settings.LANGUAGE_CODE,
+        }
+    )
+    base = slug_from_headline(slug or clean["headline"])
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                article = Article(slug=unique_slug(base))
+                _apply(article, clean)
+                article.save()
+                _apply_relations(article, clean)
+                _record(article, "create", Event.Type.DRAFT_CREATED, user)
+                return article
+        except IntegrityError:
+            # Two drafts raced for the same slug; the loser picks the next one.
+            continue
+    raise ValidationError("Could not find a free URL for this headline; try another.")
+
+
+def update(
+    article: Article,
+    *,
+    user: Any = None,
+    expected_version: int | None = None,
+    **changes: Any,
+) -> Article:
+    """Change a draft, or make a minor edit to a published article ("Updated").
+
+    Changes to what a published article says that readers must be told about
+    go through :func:`correct` instead.
+    """
+    editable = {"headline", "lede", "body", "tags", "authors", "sources", "is_breaking", "language"}
+    unknown = set(changes) - editable
+    if unknown:
+        raise TypeError(f"update() cannot change {', '.join(sorted(unknown))}.")
+    clean = _validate(changes)
+    with transaction.atomic():
+        article = _locked(article, expected_version)
+        if article.is_published:
+            _require(user, "change_article", "edit published articles")
+        else:
+            _require(user, "change_article", "edit articles")
+        if "is_breaking" in clean and clean["is_breaking"] != article.is_breaking:
+            _require(user, "pin_article", "mark articles as breaking")
+        _apply(article, clean)
+        article.version += 1
+        if article.is_published:
+            article.updated_at = timezone.now()
+        article.save()
+        _apply_relations(article, clean)
+        event = Event.Type.UPDATED if article.is_published else Event.Type.DRAFT_UPDATED
+        _record(article, "update", event, user)
+    return article
+
+
+def publish(
+    article: Article,
+    *,
+    user: Any = None,
+    expected_version: int | None = None,
+    at: datetime | None = None,
+) -> Article:
+    """Make the article public now.
+
+    ``published_at`` never goes backwards: a new publication always sorts
+    first, which is what lets readers page the feed by (published_at, id)
+    without ever seeing an update twice or missing one. Only the system
+    (imports, the demo loader) may give an earlier time with ``at``.
+    """
+    _require(user, "publish_article", "publish articles")
+    _system_only(user, at)
+    with transaction.atomic():
+        article = _locked(article, expected_version)
+        if article.is_published:
+            raise ValidationError("This article is already published.", code="state")
+        errors = _Errors()
+        if not article.headline:
+            errors.add("headline", "A headline is required.")
+        if not (article.lede or article.body):
+            errors.add("body", "An update needs a lede or a body before it can be published.")
+        errors.raise_if_any()
+        now = timezone.now()
+        if at is not None:
+            article.published_at = at
+        elif article.published_at is None:
+            latest = (
+                Article.published.order_by("-published_at")
+                .values_list("published_at", flat=True)
+                .first()
+            )
+            article.published_at = max(now, latest) if latest else now
+        else:
+            article.updated_at = now  # republished after being withdrawn
+        article.status = Article.Status.PUBLISHED
+        article.version += 1
+        article.save()
+        _record(article, "publish", Event.Type.PUBLISHED, user)
+    return article
+
+
+def unpublish(article: Article, *, user: Any = None) -> Article:
+    """Withdraw a published article: its page answers 410 Gone."""
+    _require(user, "publish_article", "unpublish articles")
+    with transaction.atomic():
+        article = _locked(article, None)
+        if not article.is_published:
+            raise ValidationError("Only a published article can be unpublished.", code="state")
+        article.status = Article.Status.UNPUBLISHED
+        article.is_pinned = False
+        article.pinned_at = None
+        article.version += 1
+        article.save()
+        _record(article, "unpublish", Event.Type.UNPUBLISHED, user)
+    return article
+
+
+def correct(
+    article: Article,
+    *,
+    note: str,
+    user: Any = None,
+    expected_version: int | None = None,
+    at: datetime | None = None,
+    **changes: Any,
+) -> Correction:
+    """Publish a correction: a public note on the article, with the fix itself."""
+    _require(user, "correct_article", "publish corrections")
+    _system_only(user, at)
+    editable = {"headline", "lede", "body", "tags", "sources", "authors"}
+    unknown = set(changes) - editable
+    if unknown:
+        raise TypeError(f"correct() cannot change {', '.join(sorted(unknown))}.")
+    text = _clean_text(note)
+    errors = _Errors()
+    if not text:
+        errors.add("note", "A correction needs a public note explaining what changed.")
+    elif len(text) > MAX_CORRECTION:
+        errors.add("note", f"Keep the correction note to {MAX_CORRECTION:,} characters.")
+    errors.raise_if_any()
+    clean = _validate(changes)
+    with transaction.atomic():
+        article = _locked(article, expected_version)
+        if not article.is_published:
+            raise ValidationError(
+                "Only published articles take corrections; edit the draft instead.",
+                code="state",
+            )
+        now = at or timezone.now()
+        _apply(article, clean)
+        article.updated_at = now
+        article.version += 1
+        article.save()
+        _apply_relations(article, clean)
+        correction = Correction.objects.create(
+            article=article,
+            created_at=now,
+            text=text,
+            created_by=user if user is not None and user.pk else None,
+        )
+        _record(
+            article,
+            "correct",
+            Event.Type.CORRECTED,
+            user,
+            {"correction": {"text": text, "created_at": now.isoformat()}},
+        )
+    return correction
+
+
+def pin(article: Article, *, user: Any = None) -> Article:
+    """Pin a published article to the top of the News Feed (one at a time)."""
+    _require(user, "pin_article", "pin articles")
+    with transaction.atomic():
+        article = _locked(article, None)
+        if not article.is_published:
+            raise ValidationError("Only a published article can be pinned.", code="state")
+        if article.is_pinned:
+            return article
+        for other in Article.objects.select_for_update().filter(is_pinned=True):
+            _unpin_locked(other, user)
+        article.is_pinned = True
+        article.pinned_at = timezone.now()
+        article.version += 1
+        article.save()
+        _record(article, "pin", Event.Type.PINNED, user)
+    return article
+
+
+def _unpin_locked(article: Article, user: Any) -> None:
+    article.is_pinned = False
+    article.pinned_at = None
+    article.version += 1
+    article.save()
+    _record(article, "unpin", Event.Type.UNPINNED, user)
+
+
+def unpin(article: Article, *, user: Any = None) -> Article:
+    _require(user, "pin_article", "unpin articles")
+    with transaction.atomic():
+        article = _locked(article, None)
+        if article.is_pinned:
+            _unpin_locked(article, user)
+    return article

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Apply migrations and serve newsdesk through the ASGI server."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1", help="Address to bind (127.0.0.1).")
+        parser.add_argument("--port", type=int, default=8000, help="Port to bind (8000).")
+        parser.add_argument(
+            "--no-migrate", action="store_true", help="Do not apply migrations first."
+        )
+
+    def handle(self, *args: Any, host: str, port: int, no_migrate: bool, **options: Any) -> None:
+        import uvicorn
+
+        if not no_migrate:
+            call_command("migrate", interactive=False, verbosity=0)
+        shown = f"[{host}]" if ":" in host else host
+        self.stdout.write(
+            f"newsdesk is serving {settings.NEWSDESK_SITE_NAME} at http://{shown}:{port}/"
+        )
+        self.stdout.flush()
+        uvicorn.run(
+            "newsdesk.asgi:application",
+            host=host,
+            port=port,
+            lifespan="on",
+            proxy_headers=False,
+            server_header=False,
+            timeout_graceful_shutdown=5,
+            log_level="warning",
+            access_log=False,
+        )

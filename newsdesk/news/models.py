@@ -1,0 +1,266 @@
+"""The newsroom's domain: articles, the people and sources behind them, and
+the outbox of events that every other part of newsdesk follows.
+
+Nothing outside ``newsdesk.news.actions`` writes Article, Revision, Correction
+or Event rows; read models freely, change them through an action.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, allow_unicode=True)
+    bio = models.TextField(_("bio"), blank=True, max_length=1000)
+    avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
+    contact = models.CharField(
+        _("public contact line"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on the author card, e.g. how to reach the desk securely."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:author", kwargs={"slug": self.slug})
+
+    @property
+    def initials(self) -> str:
+        parts = [p for p in self.name.split() if p]
+        return "".join(p[0] for p in parts[:2]).upper() or "?"
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=50, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:tag", kwargs={"slug": self.slug})
+
+
+class PublishedManager(models.Manager["Article"]):
+    def get_queryset(self) -> models.QuerySet[Article]:
+        return super().get_queryset().filter(status=Article.Status.PUBLISHED)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    headline = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    lede = models.TextField(_("lede"), blank=True, max_length=600)
+    body = models.TextField(_("body (Markdown)"), blank=True)
+    body_html = models.TextField(_("rendered body"), blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The last public change (minor edit or correction) after publication;
+    # shown to readers as "Updated".
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("modified at"), auto_now=True)
+    is_breaking = models.BooleanField(_("breaking"), default=False)
+    is_pinned = models.BooleanField(_("pinned"), default=False)
+    pinned_at = models.DateTimeField(null=True, blank=True, editable=False)
+    language = models.CharField(_("language"), max_length=16, default="en")
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    reading_time = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"), default=1, editable=False
+    )
+    # Increases with every saved change; a save that names an older version is
+    # refused instead of overwriting someone else's work.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    authors: models.ManyToManyField[Author, ArticleAuthor] = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles", blank=True
+    )
+    tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
+
+    objects = models.Manager()
+    published: ClassVar[PublishedManager] = PublishedManager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            # The News Feed and its keyset pagination: newest first.
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="article_feed_idx",
+                condition=Q(status="published"),
+            ),
+            models.Index(fields=["status", "-modified_at"], name="article_desk_idx"),
+        ]
+        permissions = [
+            ("publish_article", "Can publish, unpublish and schedule articles"),
+            ("correct_article", "Can publish corrections"),
+            ("pin_article", "Can pin articles and mark them breaking"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:article", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class ArticleAuthor(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_byline"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} by {self.author_id}"
+
+
+class ArticleSource(models.Model):
+    class QuoteStyle(models.TextChoices):
+        AS_QUOTED_BY = "as quoted by", _("as quoted by")
+        ACCORDING_TO = "according to", _("according to")
+        REPORTED_BY = "reported by", _("reported by")
+        CITING = "citing", _("citing")
+        VIA = "via", _("via")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
+    position = models.PositiveSmallIntegerField(default=0)
+    outlet = models.CharField(_("outlet"), max_length=120)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    quote_style = models.CharField(
+        _("how it is quoted"),
+        max_length=20,
+        choices=QuoteStyle.choices,
+        default=QuoteStyle.AS_QUOTED_BY,
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_quote_style_display()} {self.outlet}"
+
+
+class Correction(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    created_at = models.DateTimeField(_("time"))
+    text = models.TextField(_("correction"), max_length=2000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Revision(models.Model):
+    """A snapshot of an article after one saved change."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    action = models.CharField(max_length=32)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    snapshot = models.JSONField()
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="unique_revision"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} r{self.number} {self.action}"
+
+
+class Event(models.Model):
+    """The outbox: one row per change, ids strictly increasing.
+
+    Written in the same transaction as the change it describes; delivered
+    (live stream, feeds, webhooks...) only after that transaction commits.
+    """
+
+    class Type(models.TextChoices):
+        DRAFT_CREATED = "article.draft_created"
+        DRAFT_UPDATED = "article.draft_updated"
+        PUBLISHED = "article.published"
+        UPDATED = "article.updated"
+        CORRECTED = "article.corrected"
+        UNPUBLISHED = "article.unpublished"
+        PINNED = "article.pinned"
+        UNPINNED = "article.unpinned"
+
+    PUBLIC_TYPES: ClassVar[frozenset[str]] = frozenset(
+        {
+            Type.PUBLISHED,
+            Type.UPDATED,
+            Type.CORRECTED,
+            Type.UNPUBLISHED,
+            Type.PINNED,
+            Type.UNPINNED,
+        }
+    )
+
+    id = models.BigAutoField(primary_key=True)
+    type = models.CharField(max_length=40, choices=Type.choices)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    public = models.BooleanField(default=False)
+    payload = models.JSONField(default=dict)
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["public", "id"], name="event_public_idx")]
+
+    def __str__(self) -> str:
+        return f"#{self.id} {self.type}"

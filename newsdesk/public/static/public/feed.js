@@ -1,0 +1,64 @@
+// Enhances the reader pages; every page works without it.
+// "Show More" appends the next page in place and updates the address.
+(function () {
+  "use strict";
+
+  function cardIds(list) {
+    var ids = new Set();
+    list.querySelectorAll("[data-article-id]").forEach(function (el) {
+      ids.add(el.getAttribute("data-article-id"));
+    });
+    document.querySelectorAll(".pinned [data-article-id]").forEach(function (el) {
+      ids.add(el.getAttribute("data-article-id"));
+    });
+    return ids;
+  }
+
+  function showMore(link) {
+    var list = document.querySelector("[data-feed-list]");
+    var pager = link.closest("[data-pager]");
+    if (!list || !pager) { return false; }
+    link.setAttribute("aria-busy", "true");
+    fetch(link.href, { headers: { "Accept": "text/html" }, credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.text();
+      })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var incoming = doc.querySelector("[data-feed-list]");
+        var seen = cardIds(list);
+        var first = null;
+        if (incoming) {
+          incoming.querySelectorAll(":scope > [data-article-id]").forEach(function (card) {
+            if (seen.has(card.getAttribute("data-article-id"))) { return; }
+            var node = document.importNode(card, true);
+            list.appendChild(node);
+            if (!first) { first = node; }
+          });
+        }
+        var nextPager = doc.querySelector("[data-pager]");
+        if (nextPager) {
+          pager.replaceWith(document.importNode(nextPager, true));
+        } else {
+          pager.remove();
+        }
+        history.replaceState(null, "", link.href);
+        if (first) {
+          var target = first.querySelector("a");
+          if (target) { target.focus({ preventScroll: true }); }
+        }
+      })
+      .catch(function () {
+        window.location.href = link.href;  // fall back to the plain link
+      });
+    return true;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-show-more]");
+    if (!link || event.defaultPrevented || event.button !== 0 ||
+        event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
+    if (showMore(link)) { event.preventDefault(); }
+  });
+})();

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "public"
+
+urlpatterns = [
+    path("", views.feed, name="feed"),
+    path("news/<str:slug>/", views.article, name="article"),
+    path("tag/<str:slug>/", views.tag, name="tag"),
+    path("author/<str:slug>/", views.author, name="author"),
+]

@@ -1,0 +1,146 @@
+"""Reader pages: the News Feed, an article, tag and author pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from newsdesk.news.models import Article, ArticleAuthor, Author, Tag
+
+from .pagination import BadCursor, Cursor, page
+
+CARD_FIELDS = (
+    "id",
+    "headline",
+    "slug",
+    "lede",
+    "status",
+    "published_at",
+    "updated_at",
+    "reading_time",
+    "is_breaking",
+    "is_pinned",
+    "language",
+)
+RELATED_COUNT = 4
+
+
+def cards() -> QuerySet[Article]:
+    """Published articles with what a card shows, in a constant number of queries."""
+    return Article.published.only(*CARD_FIELDS).prefetch_related(
+        Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug").order_by("name"))
+    )
+
+
+def _cursor(request: HttpRequest) -> Cursor | None:
+    raw = request.GET.get("before")
+    if raw is None:
+        return None
+    try:
+        return Cursor.decode(raw)
+    except BadCursor:
+        return None
+
+
+def _bad_cursor(request: HttpRequest) -> bool:
+    return "before" in request.GET and _cursor(request) is None
+
+
+def _bad_request(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "public/bad_request.html",
+        {"message": _("That link to older updates is not valid. Start from the newest.")},
+        status=400,
+    )
+
+
+def feed(request: HttpRequest) -> HttpResponse:
+    if _bad_cursor(request):
+        return _bad_request(request)
+    cursor = _cursor(request)
+    size = settings.NEWSDESK_PAGE_SIZE
+    pinned = None
+    if cursor is None:
+        pinned = cards().filter(is_pinned=True).order_by("-pinned_at").first()
+    items, next_cursor = page(cards().filter(is_pinned=False), cursor, size - 1 if pinned else size)
+    return render(
+        request,
+        "public/feed.html",
+        {"pinned": pinned, "articles": items, "next_cursor": next_cursor, "cursor": cursor},
+    )
+
+
+def article(request: HttpRequest, slug: str) -> HttpResponse:
+    bylines = ArticleAuthor.objects.select_related("author").order_by("position", "id")
+    queryset = Article.objects.exclude(
+        status__in=[Article.Status.DRAFT, Article.Status.REVIEW, Article.Status.SCHEDULED]
+    ).prefetch_related(
+        Prefetch("bylines", queryset=bylines),
+        Prefetch("tags", queryset=Tag.objects.order_by("name")),
+        "sources",
+        "corrections",
+    )
+    item = get_object_or_404(queryset, slug=slug)
+    if item.status == Article.Status.UNPUBLISHED:
+        return render(request, "public/gone.html", {"article": item}, status=410)
+    return render(
+        request,
+        "public/article.html",
+        {"article": item, "related": related(item)},
+    )
+
+
+def related(item: Article) -> list[Article]:
+    """3-4 other published updates: most shared tags first, then the newest."""
+    tag_ids = [t.pk for t in item.tags.all()]
+    picked: list[Article] = []
+    if tag_ids:
+        picked = list(
+            cards()
+            .exclude(pk=item.pk)
+            .filter(tags__in=tag_ids)
+            .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids)))
+            .order_by("-shared", "-published_at", "-id")[:RELATED_COUNT]
+        )
+    if len(picked) < RELATED_COUNT:
+        seen = [item.pk, *(a.pk for a in picked)]
+        picked += list(
+            cards()
+            .exclude(pk__in=seen)
+            .order_by("-published_at", "-id")[: RELATED_COUNT - len(picked)]
+        )
+    return picked
+
+
+def _listing(
+    request: HttpRequest, template: str, queryset: QuerySet[Article], context: dict[str, Any]
+) -> HttpResponse:
+    if _bad_cursor(request):
+        return _bad_request(request)
+    cursor = _cursor(request)
+    items, next_cursor = page(queryset, cursor, settings.NEWSDESK_PAGE_SIZE)
+    return render(
+        request,
+        template,
+        {**context, "articles": items, "next_cursor": next_cursor, "cursor": cursor},
+    )
+
+
+def tag(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(Tag, slug=slug)
+    return _listing(request, "public/tag.html", cards().filter(tags=found), {"tag": found})
+
+
+def author(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(Author, slug=slug)
+    return _listing(request, "public/author.html", cards().filter(authors=found), {"author": found})
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)

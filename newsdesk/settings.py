@@ -1,0 +1,311 @@
+"""Settings for newsdesk, read from the environment and nowhere else.
+
+Every variable is documented in docs/operations.md. A value that cannot be
+parsed does not crash the process here: it is recorded in
+``NEWSDESK_CONFIG_ERRORS`` and reported by the ``newsdesk.E00x`` system checks
+(see ``newsdesk/news/checks.py``), which say how to fix it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import zoneinfo
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+_source_root = PACKAGE_DIR.parent
+_default_data_dir = (
+    _source_root / "var" if (_source_root / "pyproject.toml").exists() else Path.cwd() / "var"
+)
+
+NEWSDESK_CONFIG_ERRORS: list[tuple[str, str, str]] = []
+
+
+def _error(check_id: str, message: str, hint: str) -> None:
+    NEWSDESK_CONFIG_ERRORS.append((check_id, message, hint))
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    _error(
+        "newsdesk.E001",
+        f"{name}={raw!r} is not a boolean.",
+        f"Set {name} to one of 1, true, yes, on, 0, false, no, off.",
+    )
+    return default
+
+
+def env_int(name: str, default: int, *, minimum: int, maximum: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = minimum - 1
+    if not minimum <= value <= maximum:
+        _error(
+            "newsdesk.E002",
+            f"{name}={raw!r} is not a whole number between {minimum} and {maximum}.",
+            f"Set {name} to a whole number between {minimum} and {maximum}, or unset it "
+            f"to use the default ({default}).",
+        )
+        return default
+    return value
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DATA_DIR = Path(os.environ.get("NEWSDESK_DATA_DIR", str(_default_data_dir))).resolve()
+
+
+def _ensure_data_dir() -> None:
+    try:
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _error(
+            "newsdesk.E003",
+            f"The data directory {DATA_DIR} cannot be created: {exc.strerror}.",
+            "Set NEWSDESK_DATA_DIR to a writable directory.",
+        )
+
+
+def _load_secret_key() -> str:
+    from_env = os.environ.get("NEWSDESK_SECRET_KEY", "")
+    if from_env:
+        return from_env
+    _ensure_data_dir()
+    key_file = DATA_DIR / "secret_key"
+    try:
+        return key_file.read_text().strip()
+    except FileNotFoundError:
+        pass
+    key = secrets.token_urlsafe(50)
+    try:
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process won the race: use its key
+        return key_file.read_text().strip()
+    except OSError as exc:
+        _error(
+            "newsdesk.E004",
+            f"The secret key file {key_file} cannot be written: {exc.strerror}.",
+            "Set NEWSDESK_SECRET_KEY, or make NEWSDESK_DATA_DIR writable.",
+        )
+        return key
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key + "\n")
+    return key
+
+
+SECRET_KEY = _load_secret_key()
+DEBUG = env_bool("NEWSDESK_DEBUG", False)
+ALLOWED_HOSTS = env_list("NEWSDESK_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("NEWSDESK_CSRF_TRUSTED_ORIGINS", "")
+
+NEWSDESK_SITE_NAME = os.environ.get("NEWSDESK_SITE_NAME", "Newsdesk")
+NEWSDESK_SITE_URL = os.environ.get("NEWSDESK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+NEWSDESK_PAGE_SIZE = env_int("NEWSDESK_PAGE_SIZE", 20, minimum=1, maximum=100)
+NEWSDESK_THREADS = env_int("NEWSDESK_THREADS", 8, minimum=1, maximum=64)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "newsdesk.news",
+    "newsdesk.public",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "newsdesk.public.middleware.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "newsdesk.urls"
+WSGI_APPLICATION = "newsdesk.wsgi.application"
+
+_loaders: list[Any] = [
+    "django.template.loaders.filesystem.Loader",
+    "django.template.loaders.app_directories.Loader",
+]
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "newsdesk.public.context_processors.site",
+            ],
+            # Cached even under DEBUG=False only, which is Django's default;
+            # spelled out so the choice is visible.
+            "loaders": _loaders if DEBUG else [("django.template.loaders.cached.Loader", _loaders)],
+        },
+    },
+]
+
+# Database ---------------------------------------------------------------
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+SQLITE_OPTIONS = {
+    # Writers queue on BEGIN IMMEDIATE instead of failing half-way through a
+    # transaction with "database is locked" when they upgrade a read lock.
+    "transaction_mode": "IMMEDIATE",
+    # Seconds a connection waits for the write lock (busy timeout).
+    "timeout": 20,
+    "init_command": (
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=NORMAL;"
+        "PRAGMA foreign_keys=ON;"
+        "PRAGMA temp_store=MEMORY;"
+        "PRAGMA cache_size=-20000;"
+    ),
+}
+
+
+def _database() -> dict[str, Any]:
+    if not DATABASE_URL:
+        _ensure_data_dir()
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(DATA_DIR / "newsdesk.sqlite3"),
+            "OPTIONS": dict(SQLITE_OPTIONS),
+            # Tests use a file too, so they run in WAL mode like production and
+            # a live server thread sees the same database.
+            "TEST": {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")},
+        }
+    try:
+        config: dict[str, Any] = dict(dj_database_url.parse(DATABASE_URL))
+    except (ValueError, KeyError) as exc:
+        _error(
+            "newsdesk.E005",
+            f"DATABASE_URL cannot be used: {exc}.",
+            "Use sqlite:////absolute/path/newsdesk.sqlite3 or "
+            "postgres://USER:PASSWORD@HOST:5432/NAME.",
+        )
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+    engine = config.get("ENGINE", "")
+    if engine == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    elif engine == "django.db.backends.postgresql":
+        config.setdefault("CONN_MAX_AGE", 60)
+        config["CONN_HEALTH_CHECKS"] = True
+    else:
+        _error(
+            "newsdesk.E006",
+            f"DATABASE_URL names an unsupported database ({engine or 'unknown'}).",
+            "newsdesk runs on SQLite (sqlite:///...) or PostgreSQL (postgres://...).",
+        )
+    return config
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Accounts ---------------------------------------------------------------
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "/admin/login/"
+
+# Time and language ------------------------------------------------------
+USE_TZ = True  # stored in UTC, shown in TIME_ZONE
+TIME_ZONE = os.environ.get("NEWSDESK_TIME_ZONE", "UTC")
+try:
+    zoneinfo.ZoneInfo(TIME_ZONE)
+except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    _error(
+        "newsdesk.E007",
+        f"NEWSDESK_TIME_ZONE={TIME_ZONE!r} is not a known time zone.",
+        "Use an IANA name such as Europe/London or UTC.",
+    )
+    TIME_ZONE = "UTC"
+LANGUAGE_CODE = os.environ.get("NEWSDESK_LANGUAGE", "en")
+USE_I18N = True
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+
+# Static files and media -------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+# whitenoise warns at every start-up when it is missing; a failure is
+# reported by newsdesk.E003 when the data directory itself cannot be made.
+with contextlib.suppress(OSError):
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("NEWSDESK_MEDIA_ROOT", str(DATA_DIR / "media")))
+
+# Security ---------------------------------------------------------------
+SECURE = env_bool("NEWSDESK_SECURE", False)  # served over HTTPS
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = SECURE
+CSRF_COOKIE_SECURE = SECURE
+SECURE_SSL_REDIRECT = SECURE and env_bool("NEWSDESK_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
+SECURE_HSTS_PRELOAD = False
+if SECURE:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+NEWSDESK_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+# Django's own upload limits, stated rather than implied.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("NEWSDESK_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}

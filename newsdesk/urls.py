@@ -1,0 +1,14 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("newsdesk.public.urls")),
+    # Uploaded media in the embedded shape; behind a proxy or object storage
+    # in production, this route is simply never reached.
+    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+]
+
+handler404 = "newsdesk.public.views.not_found"

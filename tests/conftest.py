@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from newsdesk.news import actions
+from newsdesk.news.models import Article, Author
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    engine = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    return f"newsdesk database under test: {engine}"
+
+
+@pytest.fixture
+def on_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def author(db: None) -> Author:
+    return Author.objects.create(
+        name="Mira Castell",
+        slug="mira-castell",
+        bio="Mira covers the front line and the talks that try to end it.",
+        contact="Signal +00 555 0100 · mira@newsdesk.example",
+    )
+
+
+@pytest.fixture
+def make_article(db: None, author: Author) -> Callable[..., Article]:
+    counter = iter(range(1, 10**6))
+
+    def make(publish: bool = True, **fields: Any) -> Article:
+        n = next(counter)
+        fields.setdefault("headline", f"Update number {n} from the desk")
+        fields.setdefault("lede", f"The lede of update {n}, one sentence long.")
+        fields.setdefault("body", f"Body of update {n}.\n\nA second paragraph.")
+        fields.setdefault("authors", [author])
+        article = actions.create_draft(**fields)
+        if publish:
+            article = actions.publish(article)
+        return article
+
+    return make
+
+
+@pytest.fixture
+def published(make_article: Callable[..., Article]) -> Callable[[int], list[Article]]:
+    def many(count: int, **fields: Any) -> list[Article]:
+        return [make_article(**fields) for _ in range(count)]
+
+    return many
