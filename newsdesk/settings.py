@@ -222,6 +222,7 @@ def _database() -> dict[str, Any]:
             f"DATABASE_URL names an unsupported database ({engine or 'unknown'}).",
             "newsdesk runs on SQLite (sqlite:///...) or PostgreSQL (postgres://...).",
         )
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
     return config
 
 

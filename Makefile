@@ -1,0 +1,64 @@
+# newsdesk: the same commands locally and in CI.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: demo serve test test-sqlite test-postgres lint format bench chromium clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("newsdesk needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newsdesk migrate --verbosity 0
+	$(BIN)/newsdesk demo
+	$(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
+
+serve: $(STAMP)
+	$(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
+
+# Debian's chromium drives the browser tests; installed when missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check newsdesk tests bench
+	$(BIN)/ruff format --check newsdesk tests bench
+	$(BIN)/mypy newsdesk tests bench
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix newsdesk tests bench
+	$(BIN)/ruff format newsdesk tests bench
+
+test: lint chromium test-sqlite
+	@if $(BIN)/python bench/support/port_open.py 127.0.0.1 5432; then \
+	  $(MAKE) --no-print-directory test-postgres; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "PostgreSQL at 127.0.0.1:5432 does not answer, and CI must run its half of the suite." >&2; exit 1; \
+	else \
+	  echo "SKIPPED the PostgreSQL half: nothing answers at 127.0.0.1:5432 (start PostgreSQL, then run make test-postgres)."; \
+	fi
+
+test-sqlite: $(STAMP) chromium
+	@echo "== test suite on SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest
+
+test-postgres: $(STAMP) chromium
+	@echo "== test suite on PostgreSQL ($(POSTGRES_URL)) =="
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
