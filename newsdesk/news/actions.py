@@ -23,6 +23,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from . import outbox
 from .models import Article, ArticleAuthor, ArticleSource, Author, Correction, Event, Revision, Tag
@@ -88,30 +89,36 @@ def _validate(fields: dict[str, Any]) -> dict[str, Any]:
     if "headline" in fields:
         headline = _clean_line(str(fields["headline"] or ""))
         if not headline:
-            errors.add("headline", "A headline is required.")
+            errors.add("headline", _("A headline is required."))
         elif len(headline) > MAX_HEADLINE:
             errors.add(
                 "headline",
-                f"Keep the headline to {MAX_HEADLINE} characters (it has {len(headline)}).",
+                _("Keep the headline to %(limit)d characters (it has %(length)d).")
+                % {"limit": MAX_HEADLINE, "length": len(headline)},
             )
         clean["headline"] = headline
     if "lede" in fields:
         lede = _clean_line(str(fields["lede"] or ""))
         if len(lede) > MAX_LEDE:
-            errors.add("lede", f"Keep the lede to {MAX_LEDE} characters (it has {len(lede)}).")
+            errors.add(
+                "lede",
+                _("Keep the lede to %(limit)d characters (it has %(length)d).")
+                % {"limit": MAX_LEDE, "length": len(lede)},
+            )
         clean["lede"] = lede
     if "body" in fields:
         body = _clean_text(str(fields["body"] or ""))
         if len(body) > MAX_BODY:
             errors.add(
                 "body",
-                f"The body is too long: {len(body):,} characters, the limit is {MAX_BODY:,}.",
+                _("The body is too long: %(length)s characters, the limit is %(limit)s.")
+                % {"length": f"{len(body):,}", "limit": f"{MAX_BODY:,}"},
             )
         clean["body"] = body
     if "language" in fields:
         language = str(fields["language"] or "").strip()
         if not _LANGUAGE.match(language):
-            errors.add("language", "Use a language code such as en, uk or pt-BR.")
+            errors.add("language", _("Use a language code such as en, uk or pt-BR."))
         clean["language"] = language
     if "is_breaking" in fields:
         clean["is_breaking"] = bool(fields["is_breaking"])
@@ -120,9 +127,12 @@ def _validate(fields: dict[str, Any]) -> dict[str, Any]:
     if "authors" in fields:
         authors = list(fields["authors"] or [])
         if len(authors) > MAX_AUTHORS:
-            errors.add("authors", f"An article can have at most {MAX_AUTHORS} authors.")
+            errors.add(
+                "authors",
+                _("An article can have at most %(limit)d authors.") % {"limit": MAX_AUTHORS},
+            )
         if not all(isinstance(a, Author) and a.pk for a in authors):
-            errors.add("authors", "Authors must be saved Author records.")
+            errors.add("authors", _("Authors must be saved Author records."))
         unique: dict[int, Author] = {}
         for author in authors:
             unique.setdefault(author.pk, author)
@@ -140,14 +150,20 @@ def _validate_tags(raw: Iterable[str] | None, errors: _Errors) -> list[str]:
         if not name:
             continue
         if len(name) > MAX_TAG_LENGTH:
-            errors.add("tags", f"Keep each tag to {MAX_TAG_LENGTH} characters: “{name[:20]}…”.")
+            errors.add(
+                "tags",
+                _("Keep each tag to %(limit)d characters: “%(start)s…”.")
+                % {"limit": MAX_TAG_LENGTH, "start": name[:20]},
+            )
             continue
         if not slugify(name, allow_unicode=True):
-            errors.add("tags", f"The tag “{name}” needs at least one letter or digit.")
+            errors.add(
+                "tags", _("The tag “%(name)s” needs at least one letter or digit.") % {"name": name}
+            )
             continue
         names.setdefault(name.casefold(), name)
     if len(names) > MAX_TAGS:
-        errors.add("tags", f"An article can have at most {MAX_TAGS} tags.")
+        errors.add("tags", _("An article can have at most %(limit)d tags.") % {"limit": MAX_TAGS})
     return list(names.values())
 
 
@@ -158,22 +174,26 @@ def _validate_sources(raw: Iterable[SourceInput] | None, errors: _Errors) -> lis
         outlet = _clean_line(item.outlet)
         url = item.url.strip()
         if not outlet:
-            errors.add("sources", "Each source needs the outlet's name.")
+            errors.add("sources", _("Each source needs the outlet's name."))
             continue
         if len(outlet) > 120:
-            errors.add("sources", "Keep an outlet's name to 120 characters.")
+            errors.add("sources", _("Keep an outlet's name to 120 characters."))
         if url and not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
-            errors.add("sources", "Source URLs must start with http:// or https://.")
+            errors.add("sources", _("Source URLs must start with http:// or https://."))
         if len(url) > 500:
-            errors.add("sources", "Source URLs can be at most 500 characters long.")
+            errors.add("sources", _("Source URLs can be at most 500 characters long."))
         if item.quote_style not in styles:
             errors.add(
                 "sources",
-                "How a source is quoted must be one of: " + ", ".join(sorted(styles)) + ".",
+                _("How a source is quoted must be one of: %(styles)s.")
+                % {"styles": ", ".join(sorted(styles))},
             )
         sources.append(SourceInput(outlet=outlet, url=url, quote_style=item.quote_style))
     if len(sources) > MAX_SOURCES:
-        errors.add("sources", f"An article can quote at most {MAX_SOURCES} sources.")
+        errors.add(
+            "sources",
+            _("An article can quote at most %(limit)d sources.") % {"limit": MAX_SOURCES},
+        )
     return sources
 
 
@@ -184,12 +204,12 @@ def _require(user: Any, permission: str, what: str) -> None:
     if user is None:
         return
     if not (user.is_active and user.has_perm(f"news.{permission}")):
-        raise PermissionDenied(f"You do not have permission to {what}.")
+        raise PermissionDenied(_("You do not have permission to %(what)s.") % {"what": what})
 
 
 def _system_only(user: Any, at: datetime | None) -> None:
     if at is not None and user is not None:
-        raise PermissionDenied("Only imports may set the time of a change; people act now.")
+        raise PermissionDenied(_("Only imports may set the time of a change; people act now."))
     if at is not None and timezone.is_naive(at):
         raise ValueError("Times must be timezone-aware.")
 
@@ -202,8 +222,11 @@ def _locked(article: Article, expected_version: int | None) -> Article:
     current = Article.objects.select_for_update().get(pk=article.pk)
     if expected_version is not None and current.version != expected_version:
         raise ValidationError(
-            f"Someone else saved this article (version {current.version}) after you opened "
-            f"version {expected_version}. Reload it to see their changes before saving yours.",
+            _(
+                "Someone else saved this article (version %(current)d) after you opened "
+                "version %(opened)d. Reload it to see their changes before saving yours."
+            )
+            % {"current": current.version, "opened": expected_version},
             code="conflict",
         )
     return current
@@ -353,7 +376,7 @@ def create_draft(
     user: Any = None,
 ) -> Article:
     """Create an unpublished article."""
-    _require(user, "add_article", "write articles")
+    _require(user, "add_article", _("write articles"))
     clean = _validate(
         {
             "headline": headline,
@@ -379,7 +402,7 @@ def create_draft(
         except IntegrityError:
             # Two drafts raced for the same slug; the loser picks the next one.
             continue
-    raise ValidationError("Could not find a free URL for this headline; try another.")
+    raise ValidationError(_("Could not find a free URL for this headline; try another."))
 
 
 def update(
@@ -402,11 +425,11 @@ def update(
     with transaction.atomic():
         article = _locked(article, expected_version)
         if article.is_published:
-            _require(user, "change_article", "edit published articles")
+            _require(user, "change_article", _("edit published articles"))
         else:
-            _require(user, "change_article", "edit articles")
+            _require(user, "change_article", _("edit articles"))
         if "is_breaking" in clean and clean["is_breaking"] != article.is_breaking:
-            _require(user, "pin_article", "mark articles as breaking")
+            _require(user, "pin_article", _("mark articles as breaking"))
         _apply(article, clean)
         article.version += 1
         if article.is_published:
@@ -432,17 +455,17 @@ def publish(
     without ever seeing an update twice or missing one. Only the system
     (imports, the demo loader) may give an earlier time with ``at``.
     """
-    _require(user, "publish_article", "publish articles")
+    _require(user, "publish_article", _("publish articles"))
     _system_only(user, at)
     with transaction.atomic():
         article = _locked(article, expected_version)
         if article.is_published:
-            raise ValidationError("This article is already published.", code="state")
+            raise ValidationError(_("This article is already published."), code="state")
         errors = _Errors()
         if not article.headline:
-            errors.add("headline", "A headline is required.")
+            errors.add("headline", _("A headline is required."))
         if not (article.lede or article.body):
-            errors.add("body", "An update needs a lede or a body before it can be published.")
+            errors.add("body", _("An update needs a lede or a body before it can be published."))
         errors.raise_if_any()
         now = timezone.now()
         if at is not None:
@@ -465,11 +488,11 @@ def publish(
 
 def unpublish(article: Article, *, user: Any = None) -> Article:
     """Withdraw a published article: its page answers 410 Gone."""
-    _require(user, "publish_article", "unpublish articles")
+    _require(user, "publish_article", _("unpublish articles"))
     with transaction.atomic():
         article = _locked(article, None)
         if not article.is_published:
-            raise ValidationError("Only a published article can be unpublished.", code="state")
+            raise ValidationError(_("Only a published article can be unpublished."), code="state")
         article.status = Article.Status.UNPUBLISHED
         article.is_pinned = False
         article.pinned_at = None
@@ -489,7 +512,7 @@ def correct(
     **changes: Any,
 ) -> Correction:
     """Publish a correction: a public note on the article, with the fix itself."""
-    _require(user, "correct_article", "publish corrections")
+    _require(user, "correct_article", _("publish corrections"))
     _system_only(user, at)
     editable = {"headline", "lede", "body", "tags", "sources", "authors"}
     unknown = set(changes) - editable
@@ -498,16 +521,20 @@ def correct(
     text = _clean_text(note)
     errors = _Errors()
     if not text:
-        errors.add("note", "A correction needs a public note explaining what changed.")
+        errors.add("note", _("A correction needs a public note explaining what changed."))
     elif len(text) > MAX_CORRECTION:
-        errors.add("note", f"Keep the correction note to {MAX_CORRECTION:,} characters.")
+        errors.add(
+            "note",
+            _("Keep the correction note to %(limit)s characters.")
+            % {"limit": f"{MAX_CORRECTION:,}"},
+        )
     errors.raise_if_any()
     clean = _validate(changes)
     with transaction.atomic():
         article = _locked(article, expected_version)
         if not article.is_published:
             raise ValidationError(
-                "Only published articles take corrections; edit the draft instead.",
+                _("Only published articles take corrections; edit the draft instead."),
                 code="state",
             )
         now = at or timezone.now()
@@ -534,11 +561,11 @@ def correct(
 
 def pin(article: Article, *, user: Any = None) -> Article:
     """Pin a published article to the top of the News Feed (one at a time)."""
-    _require(user, "pin_article", "pin articles")
+    _require(user, "pin_article", _("pin articles"))
     with transaction.atomic():
         article = _locked(article, None)
         if not article.is_published:
-            raise ValidationError("Only a published article can be pinned.", code="state")
+            raise ValidationError(_("Only a published article can be pinned."), code="state")
         if article.is_pinned:
             return article
         for other in Article.objects.select_for_update().filter(is_pinned=True):
@@ -560,7 +587,7 @@ def _unpin_locked(article: Article, user: Any) -> None:
 
 
 def unpin(article: Article, *, user: Any = None) -> Article:
-    _require(user, "pin_article", "unpin articles")
+    _require(user, "pin_article", _("unpin articles"))
     with transaction.atomic():
         article = _locked(article, None)
         if article.is_pinned:
