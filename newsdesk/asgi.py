@@ -1,16 +1,23 @@
 """The ASGI entry point: a thin async front in front of Django.
 
-The front answers what it can itself and hands every other HTTP request to
+The front answers the hot paths itself and hands every other HTTP request to
 Django's WSGI handler in a small thread pool (a2wsgi). Measured on this kind
 of machine, a request costs about a tenth of the CPU through Django's WSGI
 handler that it costs through Django's ASGI handler, which hops between
-threads many times per request. Later layers (the live stream, the page
-cache) plug in here, before Django.
+threads many times per request.
+
+- ``/live`` is answered here (``newsdesk.live.stream``): an open stream is a
+  coroutine, not a thread.
+- Lifespan start-up starts the live hub and its broker listener, then runs a
+  full collection and ``gc.freeze()`` so that the objects loaded at start-up
+  stay out of later full collections (at thousands of open streams those
+  grew to half a second and stalled broadcasts).
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import os
 from typing import Any
 
@@ -20,6 +27,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
 
 from django.core.wsgi import get_wsgi_application
 
+log = logging.getLogger(__name__)
 Scope = dict[str, Any]
 
 
@@ -28,11 +36,26 @@ class Front:
         wsgi = get_wsgi_application()
         from django.conf import settings
 
+        from newsdesk.live.brokers import Listener, listener_for
+        from newsdesk.live.hub import Hub
+
         self.django = WSGIMiddleware(wsgi, workers=settings.NEWSDESK_THREADS)  # type: ignore[arg-type]
+        self.hub = Hub(
+            poll_seconds=settings.NEWSDESK_LIVE_POLL_SECONDS,
+            safety_poll_seconds=settings.NEWSDESK_LIVE_SAFETY_POLL_SECONDS,
+            heartbeat_seconds=settings.NEWSDESK_LIVE_HEARTBEAT_SECONDS,
+        )
+        self.listener: Listener | None = listener_for(self.hub)
+        self.started = False
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         kind = scope["type"]
         if kind == "http":
+            if scope["path"] == "/live" and self.started:
+                from newsdesk.live.stream import live
+
+                await live(self.hub, scope, receive, send)
+                return
             await self.django(scope, receive, send)  # type: ignore[arg-type]
         elif kind == "lifespan":
             await self._lifespan(receive, send)
@@ -43,12 +66,20 @@ class Front:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
-                # Everything loaded at start-up lives for the whole process:
-                # keep it out of the collector's full passes.
+                await self.hub.start()
+                if self.listener is not None:
+                    await self.listener.start()
+                self.started = True
                 gc.collect()
                 gc.freeze()
+                # Thousands of open streams make every full collection long;
+                # collect the young generation less eagerly.
+                gc.set_threshold(10_000, 50, 100)
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
+                if self.listener is not None:
+                    await self.listener.stop()
+                await self.hub.stop()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
 

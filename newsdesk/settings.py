@@ -66,6 +66,37 @@ def env_int(name: str, default: int, *, minimum: int, maximum: int) -> int:
     return value
 
 
+def env_float(name: str, default: float, *, minimum: float, maximum: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = minimum - 1
+    if not minimum <= value <= maximum:
+        _error(
+            "newsdesk.E002",
+            f"{name}={raw!r} is not a number between {minimum} and {maximum}.",
+            f"Set {name} to a number between {minimum} and {maximum}, or unset it "
+            f"to use the default ({default}).",
+        )
+        return default
+    return value
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name, "").strip().lower() or default
+    if value not in choices:
+        _error(
+            "newsdesk.E008",
+            f"{name}={value!r} is not one of {', '.join(choices)}.",
+            f"Set {name} to one of {', '.join(choices)}.",
+        )
+        return default
+    return value
+
+
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -131,6 +162,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "newsdesk.news",
     "newsdesk.public",
+    "newsdesk.live",
 ]
 
 MIDDLEWARE = [
@@ -230,6 +262,35 @@ DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Live stream (newsdesk/live, docs/live-events.md) --------------------------
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    _error(
+        "newsdesk.E009",
+        f"REDIS_URL={REDIS_URL!r} is not a Redis URL.",
+        "Use redis://HOST:6379/0 (or rediss:// for TLS), or unset REDIS_URL.",
+    )
+    REDIS_URL = ""
+# Who wakes the live streams of every process when an event is committed:
+# auto = redis when REDIS_URL is set, postgres on PostgreSQL, else memory.
+NEWSDESK_LIVE_BROKER = env_choice(
+    "NEWSDESK_LIVE_BROKER", "auto", ("auto", "memory", "postgres", "redis")
+)
+# How often a process reads the events table when no broker can wake it
+# (the embedded default, or a broker that is down).
+NEWSDESK_LIVE_POLL_SECONDS = env_float("NEWSDESK_LIVE_POLL_SECONDS", 0.5, minimum=0.05, maximum=60)
+# How often it reads the table anyway while a broker is healthy.
+NEWSDESK_LIVE_SAFETY_POLL_SECONDS = env_float(
+    "NEWSDESK_LIVE_SAFETY_POLL_SECONDS", 10, minimum=0.5, maximum=600
+)
+NEWSDESK_LIVE_HEARTBEAT_SECONDS = env_float(
+    "NEWSDESK_LIVE_HEARTBEAT_SECONDS", 12, minimum=0.1, maximum=60
+)
+NEWSDESK_LIVE_RETRY_MS = env_int("NEWSDESK_LIVE_RETRY_MS", 3000, minimum=100, maximum=600_000)
+NEWSDESK_EVENT_RETENTION_DAYS = env_int(
+    "NEWSDESK_EVENT_RETENTION_DAYS", 30, minimum=1, maximum=3650
+)
 
 # Accounts ---------------------------------------------------------------
 PASSWORD_HASHERS = [

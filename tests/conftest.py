@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from django.db import connection
 
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Author
+from tests.live.support import Server, server_env, test_database_url
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -57,3 +59,14 @@ def published(make_article: Callable[..., Article]) -> Callable[[int], list[Arti
         return [make_article(**fields) for _ in range(count)]
 
     return many
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[Server]:
+    """``newsdesk serve`` (the real ASGI server) on the test database, per module."""
+    with django_db_blocker.unblock():
+        url = test_database_url()
+    log_path = Path(tmp_path_factory.mktemp("site")) / "serve.log"
+    server = Server(server_env(url), log_path=log_path).start()
+    yield server
+    server.stop()

@@ -264,3 +264,17 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.id} {self.type}"
+
+
+class OutboxHorizon(models.Model):
+    """One row: the highest event id pruned so far.
+
+    A live reader resuming from an id at or below it has missed events that
+    no longer exist, and is told to reload instead.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    pruned_through = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"events pruned through #{self.pruned_through}"

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from newsdesk.news.models import Article, ArticleAuthor, Author, Tag
+from newsdesk.news.models import Article, ArticleAuthor, Author, Event, Tag
 
 from .pagination import BadCursor, Cursor, page
 
@@ -35,6 +35,12 @@ def cards() -> QuerySet[Article]:
     return Article.published.only(*CARD_FIELDS).prefetch_related(
         Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug").order_by("name"))
     )
+
+
+def live_position() -> int:
+    """The newest outbox id when the page was rendered: the live stream resumes
+    from it, so nothing published after the render is missed."""
+    return Event.objects.order_by("-id").values_list("id", flat=True).first() or 0
 
 
 def _cursor(request: HttpRequest) -> Cursor | None:
@@ -72,7 +78,14 @@ def feed(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "public/feed.html",
-        {"pinned": pinned, "articles": items, "next_cursor": next_cursor, "cursor": cursor},
+        {
+            "pinned": pinned,
+            "live_insert": True,
+            "articles": items,
+            "next_cursor": next_cursor,
+            "cursor": cursor,
+            "live_position": live_position(),
+        },
     )
 
 
@@ -92,7 +105,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "public/article.html",
-        {"article": item, "related": related(item)},
+        {"article": item, "related": related(item), "live_position": live_position()},
     )
 
 
@@ -128,13 +141,24 @@ def _listing(
     return render(
         request,
         template,
-        {**context, "articles": items, "next_cursor": next_cursor, "cursor": cursor},
+        {
+            **context,
+            "articles": items,
+            "next_cursor": next_cursor,
+            "cursor": cursor,
+            "live_position": live_position(),
+        },
     )
 
 
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Tag, slug=slug)
-    return _listing(request, "public/tag.html", cards().filter(tags=found), {"tag": found})
+    return _listing(
+        request,
+        "public/tag.html",
+        cards().filter(tags=found),
+        {"tag": found, "live_tag": found.slug, "live_insert": True},
+    )
 
 
 def author(request: HttpRequest, slug: str) -> HttpResponse:

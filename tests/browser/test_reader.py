@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Author
+from tests.live.support import Server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,9 +43,9 @@ def card_ids(page: Any) -> list[str]:
 
 
 def test_show_more_in_place_then_read_an_update(
-    page: Any, live_server: Any, newsroom: list[Article], tmp_path: Path
+    page: Any, site: Server, newsroom: list[Article], tmp_path: Path
 ) -> None:
-    page.goto(live_server.url + "/")
+    page.goto(site.url + "/")
     assert len(card_ids(page)) == 20
     page.get_by_role("link", name="Show More").click()
     page.locator("[data-feed-list] > article.card").nth(39).wait_for()
@@ -67,11 +68,11 @@ def test_show_more_in_place_then_read_an_update(
 
 
 def test_show_more_works_without_javascript(
-    browser: Any, live_server: Any, newsroom: list[Article]
+    browser: Any, site: Server, newsroom: list[Article]
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(live_server.url + "/")
+    page.goto(site.url + "/")
     first = card_ids(page)
     page.get_by_role("link", name="Show More").click()
     page.wait_for_url("**/?before=*")
@@ -80,18 +81,18 @@ def test_show_more_works_without_javascript(
     context.close()
 
 
-def test_readable_at_360_pixels(browser: Any, live_server: Any, newsroom: list[Article]) -> None:
+def test_readable_at_360_pixels(browser: Any, site: Server, newsroom: list[Article]) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     for path in ("/", newsroom[0].get_absolute_url()):
-        page.goto(live_server.url + path)
+        page.goto(site.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth")
         assert overflow <= 360, f"{path} scrolls sideways at 360 px ({overflow} px wide)"
     context.close()
 
 
-def test_keyboard_focus_is_visible(page: Any, live_server: Any, newsroom: list[Article]) -> None:
-    page.goto(live_server.url + "/")
+def test_keyboard_focus_is_visible(page: Any, site: Server, newsroom: list[Article]) -> None:
+    page.goto(site.url + "/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")

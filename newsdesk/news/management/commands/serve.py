@@ -18,8 +18,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, host: str, port: int, no_migrate: bool, **options: Any) -> None:
+        import resource
+
         import uvicorn
 
+        # Every open live stream is a socket: allow as many as the system does.
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft < hard:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
         shown = f"[{host}]" if ":" in host else host
@@ -32,6 +38,8 @@ class Command(BaseCommand):
             host=host,
             port=port,
             lifespan="on",
+            backlog=4096,
+            limit_concurrency=None,
             proxy_headers=False,
             server_header=False,
             timeout_graceful_shutdown=5,

@@ -1,0 +1,77 @@
+"""Outbox events as Server-Sent Events frames (synchronous, database side)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from newsdesk.news import outbox
+from newsdesk.news.models import Event
+
+_ID = re.compile(r"^\d{1,18}$")
+
+
+@dataclass(frozen=True, slots=True)
+class LiveEvent:
+    id: int
+    type: str
+    #: Tag slugs of the article; ``None`` means every stream gets it (an
+    #: unpublished article's event carries no tags, and must reach everyone).
+    tags: frozenset[str] | None
+    frame: bytes
+
+    def wanted_by(self, tags: frozenset[str]) -> bool:
+        return not tags or self.tags is None or bool(self.tags & tags)
+
+
+def parse_id(raw: str | None) -> int | None:
+    """A client's last event id, or ``None`` when absent or garbage."""
+    if raw is None:
+        return None
+    raw = raw.strip()
+    return int(raw) if _ID.match(raw) else None
+
+
+def frame(event_id: int, event_type: str, data: dict[str, Any]) -> bytes:
+    body = json.dumps(data, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
+    return f"id: {event_id}\nevent: {event_type}\ndata: {body}\n\n".encode("ascii")
+
+
+def reset_frame(latest_id: int) -> bytes:
+    """Tell the client its position is gone: reload, then resume from ``latest_id``."""
+    return frame(latest_id, "reset", {"type": "reset", "id": latest_id})
+
+
+def to_live(row: Mapping[str, Any]) -> LiveEvent:
+    payload = row["payload"]
+    tags = payload.get("tags")
+    slugs = frozenset(t["slug"] for t in tags) if isinstance(tags, list) else None
+    data = {
+        "id": row["id"],
+        "type": row["type"],
+        "created_at": row["created_at"].isoformat(),
+        "article": payload,
+    }
+    return LiveEvent(row["id"], row["type"], slugs, frame(row["id"], row["type"], data))
+
+
+def public_after(after_id: int, limit: int) -> list[LiveEvent]:
+    """Public events with ids above ``after_id``, oldest first."""
+    rows = (
+        Event.objects.filter(public=True, id__gt=after_id)
+        .order_by("id")
+        .values("id", "type", "payload", "created_at")[:limit]
+    )
+    return [to_live(row) for row in rows]
+
+
+def latest_id() -> int:
+    value = Event.objects.order_by("-id").values_list("id", flat=True).first()
+    return int(value or 0)
+
+
+def horizon() -> int:
+    return outbox.pruned_through()

@@ -1,0 +1,232 @@
+"""One hub per process: reads new public events from the table once per
+wake-up and shares them with every open stream.
+
+Connections never poll the database. They wait on one shared future that
+the hub resolves when it has read new events (or at each heartbeat tick),
+then copy the frames they want from the hub's in-memory log. The log keeps
+the most recent events, so a reader reconnecting with a recent
+``Last-Event-ID`` is answered from memory; older positions are read from the
+table, and positions older than the retention horizon get a ``reset``.
+
+What wakes the hub: a commit in this process (the ``events_committed``
+signal), a broker (PostgreSQL LISTEN/NOTIFY or Redis pub/sub) for commits in
+other processes, and a timer: every ``poll_seconds`` while no broker is
+healthy, every ``safety_poll_seconds`` while one is. A lost wake-up costs
+latency, never an event.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import weakref
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from django.db import close_old_connections
+
+from . import events
+from .events import LiveEvent
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+#: Hubs running in this process, woken directly by local commits.
+RUNNING: weakref.WeakSet[Hub] = weakref.WeakSet()
+
+
+class Hub:
+    def __init__(
+        self,
+        *,
+        poll_seconds: float,
+        safety_poll_seconds: float,
+        heartbeat_seconds: float,
+        log_size: int = 4096,
+        batch: int = 1000,
+    ) -> None:
+        self.poll_seconds = poll_seconds
+        self.safety_poll_seconds = safety_poll_seconds
+        self.heartbeat_seconds = heartbeat_seconds
+        self.batch = batch
+        self.log: deque[LiveEvent] = deque()
+        self.log_size = log_size
+        #: Every public event with an id in (log_floor, cursor] is in the log.
+        self.log_floor = 0
+        #: The highest event id this hub has read up to.
+        self.cursor = 0
+        self.horizon = 0
+        self.beat = 0
+        self.broker_healthy = False
+        self.connections = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+        self._changed: asyncio.Future[None] | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+        self._read_lock: asyncio.Lock | None = None
+        self._reads_started = 0
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-live-db")
+
+    # Life cycle -------------------------------------------------------------
+
+    async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        self._read_lock = asyncio.Lock()
+        self._changed = self._loop.create_future()
+        try:
+            await self._initial_read()
+        except Exception:  # a database that is down at start-up: keep serving
+            log.exception("live: cannot read the events table at start-up; will retry")
+        self._tasks = [
+            asyncio.create_task(self._read_loop(), name="newsdesk-live-read"),
+            asyncio.create_task(self._heartbeat_loop(), name="newsdesk-live-heartbeat"),
+        ]
+        RUNNING.add(self)
+
+    async def stop(self) -> None:
+        RUNNING.discard(self)
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._broadcast()  # let waiting streams notice and finish
+        await self.db(close_old_connections)
+        self._db.shutdown(wait=False)
+
+    async def _initial_read(self) -> None:
+        latest = await self.db(events.latest_id)
+        self.horizon = await self.db(events.horizon)
+        # Warm the log with recent events, so reconnecting readers (after a
+        # restart, say) are answered from memory.
+        start = max(0, latest - self.log_size)
+        recent = await self.db(events.public_after, start, self.log_size)
+        self.log.extend(recent)
+        # Pruned events cannot be in the log: below the horizon, ask the table.
+        self.log_floor = max(start, self.horizon)
+        self.cursor = max(latest, recent[-1].id if recent else 0)
+
+    # Waking --------------------------------------------------------------------
+
+    def wake(self) -> None:
+        """Read the table now (call from the hub's event loop)."""
+        if self._wake is not None:
+            self._wake.set()
+
+    def wake_threadsafe(self) -> None:
+        """Read the table now (call from any thread)."""
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self.wake)
+
+    def set_broker_healthy(self, healthy: bool) -> None:
+        if healthy != self.broker_healthy:
+            log.info("live: broker %s", "connected" if healthy else "unavailable; polling")
+        self.broker_healthy = healthy
+        self.wake()  # re-read now, and pick the right timer
+
+    # Reading -----------------------------------------------------------------
+
+    async def db(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn`` on the hub's database thread (the ORM is synchronous)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._db, _with_connection, fn, *args)
+
+    async def _read_loop(self) -> None:
+        assert self._wake is not None
+        while True:
+            timeout = self.safety_poll_seconds if self.broker_healthy else self.poll_seconds
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout)
+            self._wake.clear()
+            try:
+                await self.read_new()
+            except Exception:
+                log.exception("live: reading new events failed; retrying")
+                await asyncio.sleep(self.poll_seconds)
+
+    async def read_new(self) -> None:
+        """Read every public event committed so far (one read at a time)."""
+        assert self._read_lock is not None, "the hub has not been started"
+        async with self._read_lock:
+            self._reads_started += 1
+            await self._read_new_locked()
+
+    async def catch_up(self) -> int:
+        """The cursor, once a read that began after this call has finished.
+
+        Many streams opening at once share reads instead of each running one.
+        """
+        assert self._read_lock is not None, "the hub has not been started"
+        arrived = self._reads_started
+        async with self._read_lock:
+            if self._reads_started == arrived:
+                self._reads_started += 1
+                await self._read_new_locked()
+        return self.cursor
+
+    async def _read_new_locked(self) -> None:
+        while True:
+            fresh = await self.db(events.public_after, self.cursor, self.batch)
+            if not fresh:
+                return
+            self.log.extend(fresh)
+            self.cursor = fresh[-1].id
+            while len(self.log) > self.log_size:
+                self.log_floor = self.log.popleft().id
+            self._broadcast()
+            if len(fresh) < self.batch:
+                return
+
+    async def _heartbeat_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.heartbeat_seconds)
+            self.beat += 1
+            self._broadcast()
+
+    def _broadcast(self) -> None:
+        if self._loop is None:
+            return
+        changed, self._changed = self._changed, self._loop.create_future()
+        if changed is not None and not changed.done():
+            changed.set_result(None)
+
+    # For streams -------------------------------------------------------------
+
+    @property
+    def changed(self) -> asyncio.Future[None]:
+        assert self._changed is not None, "the hub has not been started"
+        return self._changed
+
+    def since(self, after_id: int) -> list[LiveEvent] | None:
+        """Events after ``after_id`` from memory, or ``None`` if memory no longer
+        holds all of them (the caller reads the table instead)."""
+        if after_id < self.log_floor:
+            return None
+        if not self.log or after_id >= self.log[-1].id:
+            return []
+        if after_id < self.log[0].id:
+            return list(self.log)
+        # Binary search: the log is ordered by id.
+        low, high = 0, len(self.log)
+        while low < high:
+            mid = (low + high) // 2
+            if self.log[mid].id <= after_id:
+                low = mid + 1
+            else:
+                high = mid
+        return [self.log[i] for i in range(low, len(self.log))]
+
+
+def _with_connection(fn: Callable[..., T], *args: Any) -> T:
+    close_old_connections()  # drop a connection the database has closed
+    return fn(*args)
+
+
+def wake_all() -> None:
+    """Wake every hub in this process (from any thread)."""
+    for hub in list(RUNNING):
+        hub.wake_threadsafe()

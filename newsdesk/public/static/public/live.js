@@ -1,0 +1,215 @@
+// Live updates for the reader pages (Server-Sent Events from /live).
+// Pages work without it; with it, new updates wait behind a "N new updates"
+// banner while the reader is scrolled down, and appear directly at the top.
+(function () {
+  "use strict";
+  var body = document.body;
+  if (!body || !body.dataset.live || !window.EventSource || !window.fetch) { return; }
+
+  var lastId = body.dataset.lastEventId || "0";
+  var tag = body.dataset.liveTag || "";
+  var list = document.querySelector("[data-live-feed]");
+  var story = document.querySelector("article.story[data-article-id]");
+  var baseTitle = document.title;
+  var waiting = [];          // ids of published articles not yet shown
+  var backoff = 1000;
+  var source = null;
+
+  var status = document.createElement("div");
+  status.className = "live-status";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  var banner = document.createElement("button");
+  banner.type = "button";
+  banner.className = "live-banner";
+  banner.hidden = true;
+  status.appendChild(banner);
+  var message = document.createElement("p");
+  message.className = "live-message";
+  status.appendChild(message);
+  if (list) {
+    list.parentNode.insertBefore(status, list);
+  } else {
+    (document.querySelector("main") || body).prepend(status);
+  }
+
+  function atTop() { return window.scrollY < 150; }
+
+  function plural(n) { return n === 1 ? "1 new update" : n + " new updates"; }
+
+  function showCount() {
+    var n = waiting.length;
+    banner.hidden = n === 0;
+    banner.textContent = n ? plural(n) : "";
+    document.title = n ? "(" + n + ") " + baseTitle : baseTitle;
+  }
+
+  function fetchPage(url) {
+    return fetch(url, { headers: { "Accept": "text/html" }, credentials: "same-origin" })
+      .then(function (response) {
+        return response.text().then(function (html) {
+          return { status: response.status, doc: new DOMParser().parseFromString(html, "text/html") };
+        });
+      });
+  }
+
+  function card(id) {
+    return document.querySelectorAll('[data-article-id="' + id + '"]');
+  }
+
+  // Bring the waiting updates in at the top of the list, newest first.
+  function reveal() {
+    if (!list || !waiting.length) { return; }
+    var ids = waiting.slice();
+    waiting = [];
+    showCount();
+    fetchPage(window.location.pathname).then(function (page) {
+      var fresh = page.doc.querySelectorAll("[data-live-feed] > [data-article-id]");
+      var toInsert = [];
+      fresh.forEach(function (el) {
+        var id = el.getAttribute("data-article-id");
+        if (ids.indexOf(id) !== -1 && !list.querySelector('[data-article-id="' + id + '"]')) {
+          toInsert.push(document.importNode(el, true));
+        }
+      });
+      for (var i = toInsert.length - 1; i >= 0; i -= 1) {
+        toInsert[i].classList.add("card--new");
+        list.prepend(toInsert[i]);
+      }
+    }).catch(function () {
+      waiting = ids.concat(waiting);
+      showCount();
+    });
+  }
+
+  banner.addEventListener("click", function () {
+    window.scrollTo({ top: 0 });
+    reveal();
+    var first = list && list.querySelector("[data-article-id] a");
+    if (first) { first.focus({ preventScroll: true }); }
+  });
+
+  window.addEventListener("scroll", function () {
+    if (waiting.length && atTop()) { reveal(); }
+  }, { passive: true });
+
+  function onPublished(data) {
+    if (!list) { return; }
+    var id = String(data.article.id);
+    if (card(id).length || waiting.indexOf(id) !== -1) { return; }
+    waiting.push(id);
+    if (atTop()) { reveal(); } else { showCount(); }
+  }
+
+  function setText(root, selector, text) {
+    var el = root.querySelector(selector);
+    if (el && typeof text === "string") { el.textContent = text; }
+  }
+
+  function onChanged(data, label) {
+    var a = data.article;
+    card(String(a.id)).forEach(function (el) {
+      if (el.classList.contains("story")) { return; }
+      setText(el, ".card-headline a", a.headline);
+      setText(el, ".card-lede", a.lede);
+      setText(el, ".reading-time", a.reading_time + " min read");
+      if (label && !el.querySelector(".badge--corrected")) {
+        var badge = document.createElement("span");
+        badge.className = "badge badge--corrected";
+        badge.textContent = label;
+        var meta = el.querySelector(".card-meta");
+        if (meta) { meta.prepend(badge); }
+      }
+    });
+    if (story && story.getAttribute("data-article-id") === String(a.id)) {
+      refreshStory(label ? "This update has been corrected." : "This update has been updated.");
+    }
+  }
+
+  function refreshStory(text) {
+    fetchPage(window.location.pathname).then(function (page) {
+      var main = document.querySelector("main");
+      var fresh = page.doc.querySelector("main");
+      if (page.status === 410 || !page.doc.querySelector("article.story")) {
+        if (main && fresh) { main.innerHTML = fresh.innerHTML; }
+        story = null;
+      } else {
+        var next = page.doc.querySelector("article.story");
+        story.replaceWith(document.importNode(next, true));
+        story = document.querySelector("article.story[data-article-id]");
+      }
+      message.textContent = text;
+    });
+  }
+
+  function onUnpublished(data) {
+    var id = String(data.article.id);
+    waiting = waiting.filter(function (w) { return w !== id; });
+    showCount();
+    card(id).forEach(function (el) {
+      if (!el.classList.contains("story")) { el.remove(); }
+    });
+    if (story && story.getAttribute("data-article-id") === id) {
+      refreshStory("This update has been withdrawn.");
+    }
+  }
+
+  function onPinChange() {
+    if (!list || window.location.pathname !== "/") { return; }
+    fetchPage("/").then(function (page) {
+      var current = document.querySelector("section.pinned");
+      var fresh = page.doc.querySelector("section.pinned");
+      if (current) { current.remove(); }
+      if (fresh) {
+        var node = document.importNode(fresh, true);
+        var pinnedId = node.querySelector("[data-article-id]").getAttribute("data-article-id");
+        var dup = list.querySelector('[data-article-id="' + pinnedId + '"]');
+        if (dup) { dup.remove(); }
+        status.parentNode.insertBefore(node, status);
+      }
+    });
+  }
+
+  function onReset() {
+    if (atTop() && list) { window.location.reload(); return; }
+    banner.hidden = false;
+    banner.textContent = "The feed has changed. Reload";
+    banner.onclick = function () { window.location.reload(); };
+  }
+
+  var handlers = {
+    "article.published": onPublished,
+    "article.updated": function (d) { onChanged(d, ""); },
+    "article.corrected": function (d) { onChanged(d, "Corrected"); },
+    "article.unpublished": onUnpublished,
+    "article.pinned": onPinChange,
+    "article.unpinned": onPinChange,
+    "reset": onReset
+  };
+
+  function connect() {
+    var url = body.dataset.live + "?last_event_id=" + encodeURIComponent(lastId) +
+      (tag ? "&tag=" + encodeURIComponent(tag) : "");
+    source = new EventSource(url);
+    Object.keys(handlers).forEach(function (name) {
+      source.addEventListener(name, function (event) {
+        if (event.lastEventId) { lastId = event.lastEventId; }
+        var data;
+        try { data = JSON.parse(event.data); } catch (e) { return; }
+        handlers[name](data);
+      });
+    });
+    source.onopen = function () { backoff = 1000; };
+    source.onerror = function () {
+      // The browser retries by itself; if it gave up, retry with backoff.
+      if (source.readyState === EventSource.CLOSED) {
+        source.close();
+        window.setTimeout(connect, backoff + Math.random() * 500);
+        backoff = Math.min(backoff * 2, 60000);
+      }
+    };
+  }
+
+  connect();
+  window.newsdeskLive = { pending: function () { return waiting.slice(); } };
+})();
