@@ -8,7 +8,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: demo serve test test-sqlite test-postgres lint format bench chromium clean
+.PHONY: demo serve test test-sqlite test-postgres lint format bench chromium trang clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("newsdesk needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -31,6 +31,13 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's trang converts RFC 4287's RELAX NG Compact schema for the Atom
+# feed tests; installed when missing.
+trang:
+	@command -v trang >/dev/null 2>&1 || { \
+	  echo "Installing Debian's trang for the Atom schema tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq trang >/dev/null; }
+
 lint: $(STAMP)
 	$(BIN)/ruff check newsdesk tests bench
 	$(BIN)/ruff format --check newsdesk tests bench
@@ -40,7 +47,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix newsdesk tests bench
 	$(BIN)/ruff format newsdesk tests bench
 
-test: lint chromium test-sqlite
+test: lint chromium trang test-sqlite
 	@if $(BIN)/python bench/support/port_open.py 127.0.0.1 5432; then \
 	  $(MAKE) --no-print-directory test-postgres; \
 	elif [ "$$CI" = "true" ]; then \
@@ -49,11 +56,11 @@ test: lint chromium test-sqlite
 	  echo "SKIPPED the PostgreSQL half: nothing answers at 127.0.0.1:5432 (start PostgreSQL, then run make test-postgres)."; \
 	fi
 
-test-sqlite: $(STAMP) chromium
+test-sqlite: $(STAMP) chromium trang
 	@echo "== test suite on SQLite =="
 	env -u DATABASE_URL $(BIN)/pytest
 
-test-postgres: $(STAMP) chromium
+test-postgres: $(STAMP) chromium trang
 	@echo "== test suite on PostgreSQL ($(POSTGRES_URL)) =="
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
 

@@ -160,6 +160,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "newsdesk.feeds",
     "newsdesk.news",
     "newsdesk.public",
     "newsdesk.live",
@@ -355,6 +356,16 @@ NEWSDESK_CSP = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+
+# Feeds, search engines and webhooks (docs/feeds.md, docs/webhooks.md) --
+NEWSDESK_FEED_SIZE = env_int("NEWSDESK_FEED_SIZE", 50, minimum=1, maximum=500)
+NEWSDESK_SITEMAP_SIZE = env_int("NEWSDESK_SITEMAP_SIZE", 50_000, minimum=1, maximum=50_000)
+# Cache-Control on pages and feeds: fresh for max-age seconds, then served
+# stale for up to stale-while-revalidate more while a cache revalidates.
+NEWSDESK_CACHE_MAX_AGE = env_int("NEWSDESK_CACHE_MAX_AGE", 30, minimum=0, maximum=86_400)
+NEWSDESK_CACHE_STALE = env_int("NEWSDESK_CACHE_STALE", 60, minimum=0, maximum=86_400)
+NEWSDESK_WEBSUB_HUB = os.environ.get("NEWSDESK_WEBSUB_HUB", "").strip()
+NEWSDESK_LOGO_URL = os.environ.get("NEWSDESK_LOGO_URL", "").strip()
 
 # Django's own upload limits, stated rather than implied.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

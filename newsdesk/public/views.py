@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from newsdesk.feeds.conditional import conditional
 from newsdesk.news.models import Article, ArticleAuthor, Author, Event, Tag
 
 from .pagination import BadCursor, Cursor, page
@@ -66,6 +67,7 @@ def _bad_request(request: HttpRequest) -> HttpResponse:
     )
 
 
+@conditional
 def feed(request: HttpRequest) -> HttpResponse:
     if _bad_cursor(request):
         return _bad_request(request)
@@ -89,6 +91,7 @@ def feed(request: HttpRequest) -> HttpResponse:
     )
 
 
+@conditional
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     bylines = ArticleAuthor.objects.select_related("author").order_by("position", "id")
     queryset = Article.objects.exclude(
@@ -151,6 +154,7 @@ def _listing(
     )
 
 
+@conditional
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Tag, slug=slug)
     return _listing(
@@ -161,6 +165,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@conditional
 def author(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Author, slug=slug)
     return _listing(request, "public/author.html", cards().filter(authors=found), {"author": found})

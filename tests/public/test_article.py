@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -172,6 +173,9 @@ def test_hostile_fields_are_escaped_everywhere(client: Client, author: Author) -
     for url in ("/", article.get_absolute_url(), "/tag/itagi/"):
         html = client.get(url).content.decode()
         tree = parse(html)
-        assert not [s for s in find_all(tree, "script") if not s.attrs.get("src")]
+        data = find_all(tree, "script", type="application/ld+json")
+        assert not [s for s in find_all(tree, "script") if not s.attrs.get("src") and s not in data]
+        # JSON-LD blocks are data, and "<" never appears raw inside them.
+        assert all("<" not in d.text and json.loads(d.text) for d in data)
         assert not find_all(tree, "img", onerror=True) and not find_all(tree, "svg")
         assert not find_all(tree, "b", onmouseover=True)

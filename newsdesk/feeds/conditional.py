@@ -1,0 +1,157 @@
+"""Conditional GET for pages and feeds: ETag, Last-Modified, 304, Cache-Control.
+
+Everything a reader sees changes only through an action (which writes a
+public outbox event) or through an author or tag edit (which bumps
+:class:`~newsdesk.feeds.models.Stamp`). So the validators of every public
+page are derived from the newest public event id and the stamp generation,
+read in one query, plus what the response also depends on: the URL, the
+active language and the settings that shape the output. Event ids become
+visible in id order (``BEGIN IMMEDIATE`` on SQLite, the outbox's commit lock
+on PostgreSQL), so a newer change always means a larger id.
+
+The ETag is weak: relative times ("5 min ago") make two renderings of the
+same content differ by a few bytes, and that is what weak means.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Subquery
+from django.http import HttpRequest, HttpResponseBase
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from newsdesk.news.models import Event
+
+from .models import SITE, Stamp
+
+View = Callable[..., HttpResponseBase]
+
+try:
+    _VERSION = importlib.metadata.version("newsdesk")
+except importlib.metadata.PackageNotFoundError:  # running from a bare checkout
+    _VERSION = "source"
+
+
+@dataclass(frozen=True)
+class State:
+    """What every public page depends on, read in one query."""
+
+    last_event: int
+    event_at: datetime | None
+    generation: int
+    stamp_at: datetime | None
+
+    @property
+    def last_modified(self) -> datetime | None:
+        times = [t for t in (self.event_at, self.stamp_at) if t is not None]
+        return max(times) if times else None
+
+
+def read_state() -> State:
+    newest = Event.objects.filter(public=True).order_by("-id")
+    row = (
+        Stamp.objects.filter(pk=SITE)
+        .annotate(
+            last_event=Subquery(newest.values("id")[:1]),
+            event_at=Subquery(newest.values("created_at")[:1]),
+        )
+        .values_list("last_event", "event_at", "generation", "changed_at")
+        .first()
+    )
+    if row is None:  # no stamp row (a flushed database): the events alone
+        event = newest.values_list("id", "created_at").first()
+        return State(event[0], event[1], 0, None) if event else State(0, None, 0, None)
+    last_event, event_at, generation, stamp_at = row
+    return State(last_event or 0, event_at, generation, stamp_at)
+
+
+def _output_settings() -> str:
+    """The settings a page or feed is rendered from, so a change of them revalidates."""
+    names = (
+        "NEWSDESK_SITE_NAME",
+        "NEWSDESK_SITE_URL",
+        "NEWSDESK_PAGE_SIZE",
+        "NEWSDESK_FEED_SIZE",
+        "NEWSDESK_WEBSUB_HUB",
+        "NEWSDESK_LOGO_URL",
+        "TIME_ZONE",
+        "STATIC_URL",
+    )
+    return "|".join([_VERSION, *(str(getattr(settings, n, "")) for n in names)])
+
+
+@dataclass(frozen=True)
+class Validators:
+    etag: str
+    last_modified: datetime | None
+
+
+def validators(request: HttpRequest, state: State | None = None) -> Validators:
+    state = state or read_state()
+    key = "\n".join(
+        [
+            _output_settings(),
+            request.get_full_path(),
+            get_language() or "",
+            f"{state.last_event}.{state.generation}",
+        ]
+    )
+    digest = hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
+    return Validators(f'W/"{digest}"', state.last_modified)
+
+
+def public_cache(response: HttpResponseBase) -> None:
+    """Cache-Control for anything every reader gets alike."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.NEWSDESK_CACHE_MAX_AGE,
+        stale_while_revalidate=settings.NEWSDESK_CACHE_STALE,
+    )
+    patch_vary_headers(response, ("Accept-Language",))
+
+
+def cache_headers(response: HttpResponseBase, found: Validators) -> None:
+    response.headers["ETag"] = found.etag
+    if found.last_modified is not None:
+        response.headers["Last-Modified"] = http_date(found.last_modified.timestamp())
+    public_cache(response)
+
+
+def conditional(view: View) -> View:
+    """Answer GET and HEAD with 304 when the reader's copy is current.
+
+    A 304 carries the same ETag, Last-Modified, Cache-Control and Vary as the
+    200 would. Only 200 answers get validators: an error is not cacheable.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        found = validators(request)
+        modified = found.last_modified
+        early = get_conditional_response(
+            request,
+            etag=found.etag,
+            last_modified=int(modified.timestamp()) if modified else None,
+        )
+        if early is not None:
+            cache_headers(early, found)
+            return early
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            cache_headers(response, found)
+        return response
+
+    return wrapped

@@ -1,0 +1,213 @@
+"""What a feed holds: the published articles of a scope, adapted to plain entries.
+
+A scope is the whole site, one tag or one author. Each format (RSS, Atom,
+JSON Feed) writes the same :class:`Entry` values, so the three always agree.
+Reading a page of entries costs a constant number of queries: the articles,
+then their bylines, tags, sources and corrections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from newsdesk.news.models import Article, ArticleAuthor, Author, Tag
+from newsdesk.public.pagination import Cursor, page
+
+#: format name -> (file name, media type)
+FORMATS: dict[str, tuple[str, str]] = {
+    "rss": ("rss.xml", "application/rss+xml"),
+    "atom": ("atom.xml", "application/atom+xml"),
+    "json": ("feed.json", "application/feed+json"),
+}
+
+
+def absolute(path: str) -> str:
+    return settings.NEWSDESK_SITE_URL + path
+
+
+def w3c_date(value: datetime) -> str:
+    """RFC 3339 in UTC with the microseconds kept, so two edits a second apart differ."""
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which articles a feed follows, and where its page and feeds live."""
+
+    title: str
+    description: str
+    page_path: str
+    condition: Q
+
+    def feed_path(self, fmt: str) -> str:
+        return self.page_path + FORMATS[fmt][0]
+
+    @classmethod
+    def site(cls) -> Scope:
+        name = settings.NEWSDESK_SITE_NAME
+        return cls(
+            name,
+            _("The latest updates from %(site)s.") % {"site": name},
+            reverse("public:feed"),
+            Q(),
+        )
+
+    @classmethod
+    def for_tag(cls, tag: Tag) -> Scope:
+        site = settings.NEWSDESK_SITE_NAME
+        return cls(
+            f"{site}: {tag.name}",
+            _("Updates tagged “%(tag)s” from %(site)s.") % {"tag": tag.name, "site": site},
+            tag.get_absolute_url(),
+            Q(tags=tag),
+        )
+
+    @classmethod
+    def for_author(cls, author: Author) -> Scope:
+        site = settings.NEWSDESK_SITE_NAME
+        return cls(
+            f"{site}: {author.name}",
+            _("Updates by %(author)s for %(site)s.") % {"author": author.name, "site": site},
+            author.get_absolute_url(),
+            Q(authors=author),
+        )
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    slug: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Source:
+    outlet: str
+    url: str
+    quote_style: str
+
+
+@dataclass(frozen=True)
+class CorrectionNote:
+    date: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    url: str
+    title: str
+    summary: str
+    content_html: str
+    published: datetime
+    updated: datetime
+    language: str
+    breaking: bool
+    authors: tuple[Person, ...] = ()
+    tags: tuple[Category, ...] = ()
+    sources: tuple[Source, ...] = ()
+    corrections: tuple[CorrectionNote, ...] = ()
+
+
+def entry_id(article: Article) -> str:
+    """A tag: URI (RFC 4151) from the article's id: the same through every edit."""
+    host = urlsplit(settings.NEWSDESK_SITE_URL).hostname or "localhost"
+    return f"tag:{host},{article.created_at:%Y-%m-%d}:article:{article.pk}"
+
+
+def _content_html(article: Article, sources: list[Source], notes: list[CorrectionNote]) -> str:
+    """The body, then the sources and corrections a reader of the page would see."""
+    parts = [article.body_html]
+    if sources:
+        items = "".join(
+            "<li>{} {}</li>".format(
+                escape(s.quote_style.capitalize()),
+                f'<a href="{escape(s.url)}">{escape(s.outlet)}</a>' if s.url else escape(s.outlet),
+            )
+            for s in sources
+        )
+        parts.append(f"<h2>{escape(_('Sources'))}</h2><ul>{items}</ul>")
+    if notes:
+        items = "".join(
+            f"<li><time>{n.date.isoformat()}</time> {escape(n.text)}</li>" for n in notes
+        )
+        parts.append(f"<h2>{escape(_('Corrections'))}</h2><ul>{items}</ul>")
+    return "\n".join(p for p in parts if p)
+
+
+def adapt(article: Article) -> Entry:
+    """One published article (with its relations prefetched) as a feed entry."""
+    assert article.published_at is not None
+    sources = [Source(s.outlet, s.url, s.quote_style) for s in article.sources.all()]
+    notes = [CorrectionNote(c.created_at, c.text) for c in article.corrections.all()]
+    return Entry(
+        id=entry_id(article),
+        url=absolute(article.get_absolute_url()),
+        title=article.headline,
+        summary=article.lede,
+        content_html=_content_html(article, sources, notes),
+        published=article.published_at,
+        updated=max(article.updated_at or article.published_at, article.published_at),
+        language=article.language,
+        breaking=article.is_breaking,
+        authors=tuple(
+            Person(b.author.name, absolute(b.author.get_absolute_url()))
+            for b in article.bylines.all()
+        ),
+        tags=tuple(
+            Category(t.name, t.slug, absolute(t.get_absolute_url())) for t in article.tags.all()
+        ),
+        sources=tuple(sources),
+        corrections=tuple(notes),
+    )
+
+
+def read(scope: Scope, cursor: Cursor | None, size: int) -> tuple[list[Entry], Cursor | None]:
+    """One page of entries, newest first, and the cursor of the next page."""
+    queryset = (
+        Article.published.filter(scope.condition)
+        .defer("body")
+        .prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=ArticleAuthor.objects.select_related("author").order_by("position", "id"),
+            ),
+            Prefetch("tags", queryset=Tag.objects.order_by("name")),
+            "sources",
+            "corrections",
+        )
+    )
+    articles, next_cursor = page(queryset, cursor, size)
+    return [adapt(a) for a in articles], next_cursor
+
+
+@dataclass(frozen=True)
+class Channel:
+    """The feed itself, whatever the format."""
+
+    id: str
+    title: str
+    description: str
+    home_url: str
+    self_url: str
+    next_url: str | None
+    hub: str | None
+    language: str
+    updated: datetime
+    publisher: Person
+    icon: str

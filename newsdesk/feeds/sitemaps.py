@@ -1,0 +1,180 @@
+"""Sitemaps for search engines: an index, its parts, and a Google News sitemap.
+
+Parts are id ranges of ``NEWSDESK_SITEMAP_SIZE`` (50,000 by default, the
+protocol's limit), so a part never holds more than that, never moves when
+older articles are withdrawn, and is read without OFFSET. The index lists
+only the parts that hold something, with the newest change in each.
+
+The Google News sitemap lists the articles published in the last 48 hours,
+newest first, at most 1,000, as Google's publisher guidelines ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import F, Max, QuerySet
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+
+from newsdesk.news.models import Article, Author, Tag
+
+from .conditional import conditional, public_cache
+from .entries import absolute, w3c_date
+from .xmlwriter import XMLWriter
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
+NEWS_WINDOW = timedelta(hours=48)
+NEWS_LIMIT = 1000
+KINDS = ("articles", "tags", "authors")
+XML = "application/xml; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class Url:
+    loc: str
+    lastmod: datetime | None
+
+
+def _changed(prefix: str = "") -> Coalesce:
+    return Coalesce(f"{prefix}updated_at", f"{prefix}published_at")
+
+
+def _kind(kind: str) -> tuple[QuerySet[Any], str]:
+    """The rows of a kind that have a public page, and the path to an article's date."""
+    if kind == "articles":
+        return Article.published.all(), ""
+    published = {"articles__status": Article.Status.PUBLISHED}
+    if kind == "tags":
+        return Tag.objects.filter(**published), "articles__"
+    return Author.objects.filter(**published), "articles__"
+
+
+def parts(kind: str) -> list[tuple[int, datetime | None]]:
+    """(part number, newest change) for each part of ``kind`` that holds a URL."""
+    size = settings.NEWSDESK_SITEMAP_SIZE
+    rows, via = _kind(kind)
+    grouped = (
+        rows.annotate(part=(F("id") - 1) / size + 1)
+        .values("part")
+        .annotate(lastmod=Max(_changed(via)))
+        .order_by("part")
+    )
+    return [(row["part"], row["lastmod"]) for row in grouped]
+
+
+def part_urls(kind: str, number: int) -> list[Url]:
+    size = settings.NEWSDESK_SITEMAP_SIZE
+    rows, via = _kind(kind)
+    rows = rows.filter(id__gt=(number - 1) * size, id__lte=number * size).order_by("id")
+    if kind == "articles":
+        return [
+            Url(absolute(a.get_absolute_url()), a.updated_at or a.published_at)
+            for a in rows.only("id", "slug", "published_at", "updated_at")
+        ]
+    return [
+        Url(absolute(item.get_absolute_url()), item.lastmod)
+        for item in rows.annotate(lastmod=Max(_changed(via))).only("id", "slug")
+    ]
+
+
+def _urlset(urls: Iterable[Url]) -> bytes:
+    xml = XMLWriter()
+    xml.start("urlset", {"xmlns": SITEMAP})
+    xml.newline()
+    for url in urls:
+        xml.start("url")
+        xml.element("loc", url.loc)
+        if url.lastmod:
+            xml.element("lastmod", w3c_date(url.lastmod))
+        xml.end("url")
+    xml.end("urlset")
+    return xml.bytes()
+
+
+def news_language(code: str) -> str:
+    """Google News wants ISO 639 (two or three letters), or zh-cn / zh-tw."""
+    code = code.lower()
+    if code in ("zh-cn", "zh-tw"):
+        return code
+    if code.startswith("zh-"):
+        return "zh-tw" if code in ("zh-hant", "zh-hk", "zh-mo") else "zh-cn"
+    return code.split("-", 1)[0]
+
+
+def news_articles(now: datetime) -> QuerySet[Article]:
+    return Article.published.filter(published_at__gte=now - NEWS_WINDOW).order_by(
+        "-published_at", "-id"
+    )[:NEWS_LIMIT]
+
+
+# Views ------------------------------------------------------------------
+
+
+@conditional
+def index(request: HttpRequest) -> HttpResponse:
+    xml = XMLWriter()
+    xml.start("sitemapindex", {"xmlns": SITEMAP})
+    xml.newline()
+    newest = Article.published.aggregate(last=Max(_changed()))["last"]
+    entries: list[tuple[str, datetime | None]] = [("/sitemaps/site.xml", newest)]
+    for kind in KINDS:
+        entries += [(f"/sitemaps/{kind}-{n}.xml", lastmod) for n, lastmod in parts(kind)]
+    entries.append(("/sitemaps/news.xml", None))
+    for path, lastmod in entries:
+        xml.start("sitemap")
+        xml.element("loc", absolute(path))
+        if lastmod:
+            xml.element("lastmod", w3c_date(lastmod))
+        xml.end("sitemap")
+    xml.end("sitemapindex")
+    return HttpResponse(xml.bytes(), content_type=XML)
+
+
+@conditional
+def site(request: HttpRequest) -> HttpResponse:
+    newest = Article.published.aggregate(last=Max(_changed()))["last"]
+    return HttpResponse(_urlset([Url(absolute("/"), newest)]), content_type=XML)
+
+
+@conditional
+def part(request: HttpRequest, kind: str, number: int) -> HttpResponse:
+    if kind not in KINDS:
+        raise Http404
+    urls = part_urls(kind, number)
+    if not urls:  # an empty urlset is not valid; such a part is not in the index
+        raise Http404
+    return HttpResponse(_urlset(urls), content_type=XML)
+
+
+def news(request: HttpRequest) -> HttpResponse:
+    """Not conditional: it changes as time passes (articles age out), not only on events."""
+    xml = XMLWriter()
+    xml.start("urlset", {"xmlns": SITEMAP, "xmlns:news": NEWS})
+    xml.newline()
+    name = settings.NEWSDESK_SITE_NAME
+    for article in news_articles(timezone.now()).only(
+        "id", "slug", "headline", "language", "published_at"
+    ):
+        assert article.published_at is not None
+        xml.start("url")
+        xml.element("loc", absolute(article.get_absolute_url()))
+        xml.start("news:news")
+        xml.start("news:publication")
+        xml.element("news:name", name)
+        xml.element("news:language", news_language(article.language))
+        xml.end("news:publication")
+        xml.element("news:publication_date", w3c_date(article.published_at))
+        xml.element("news:title", article.headline)
+        xml.end("news:news")
+        xml.end("url")
+    xml.end("urlset")
+    response = HttpResponse(xml.bytes(), content_type=XML)
+    public_cache(response)
+    return response

@@ -1,0 +1,132 @@
+"""Structured data for search engines: schema.org JSON-LD and share images.
+
+``NewsArticle`` on an article's page, ``LiveBlogPosting`` on the News Feed.
+Everything is built from what the page already loaded; the only extra read
+is the start of coverage on the feed (one indexed row).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils.safestring import SafeString, mark_safe
+
+from newsdesk.news.models import Article
+
+from .entries import absolute
+
+_IMG_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"')
+# Inside <script>, "</script" or "<!--" would end or confuse the element:
+# escape the characters that could start them, and the JS line separators.
+_SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def logo_url() -> str:
+    return settings.NEWSDESK_LOGO_URL or absolute(static("feeds/logo.png"))
+
+
+def default_image() -> str:
+    return absolute(static("feeds/icon.png"))
+
+
+def image_for(article: Article) -> str:
+    """The first image in the body, else the site's square icon."""
+    match = _IMG_SRC.search(article.body_html)
+    if match:
+        return urljoin(absolute(article.get_absolute_url()), html.unescape(match.group(1)))
+    return default_image()
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def publisher() -> dict[str, Any]:
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.NEWSDESK_SITE_NAME,
+        "url": absolute("/"),
+        "logo": {"@type": "ImageObject", "url": logo_url()},
+    }
+
+
+def news_article(article: Article) -> dict[str, Any]:
+    """``NewsArticle`` for a published article with bylines, tags, sources, corrections."""
+    url = absolute(article.get_absolute_url())
+    sources = list(article.sources.all())
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": url,
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": article.headline,
+        "description": article.lede or None,
+        "image": [image_for(article)],
+        "datePublished": _iso(article.published_at),
+        "dateModified": _iso(article.updated_at or article.published_at),
+        "inLanguage": article.language,
+        "wordCount": article.word_count,
+        "keywords": [t.name for t in article.tags.all()],
+        "author": [
+            {"@type": "Person", "name": b.author.name, "url": absolute(b.author.get_absolute_url())}
+            for b in article.bylines.all()
+        ],
+        "publisher": publisher(),
+        "isBasedOn": [s.url for s in sources if s.url],
+        "citation": [
+            {"@type": "CreativeWork", "name": s.outlet, **({"url": s.url} if s.url else {})}
+            for s in sources
+        ],
+        "correction": [
+            {"@type": "CorrectionComment", "text": c.text, "datePublished": _iso(c.created_at)}
+            for c in article.corrections.all()
+        ],
+    }
+    return {k: v for k, v in data.items() if v not in (None, [])}
+
+
+def live_blog(articles: Iterable[Article], coverage_start: datetime | None) -> dict[str, Any]:
+    """``LiveBlogPosting`` for the News Feed: its newest updates as ``liveBlogUpdate``."""
+    shown = [a for a in articles if a.published_at is not None]
+    changed = [a.updated_at or a.published_at for a in shown if a.published_at]
+    updates = [
+        {
+            "@type": "BlogPosting",
+            "headline": a.headline,
+            "url": absolute(a.get_absolute_url()),
+            "datePublished": _iso(a.published_at),
+            "dateModified": _iso(a.updated_at or a.published_at),
+            **({"articleBody": a.lede} if a.lede else {}),
+        }
+        for a in shown
+    ]
+    home = absolute("/")
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "@id": home,
+        "url": home,
+        "headline": settings.NEWSDESK_SITE_NAME,
+        "publisher": publisher(),
+        "coverageStartTime": _iso(coverage_start),
+        "dateModified": _iso(max(changed, default=None)),
+        "liveBlogUpdate": updates,
+    }
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def script(data: dict[str, Any]) -> SafeString:
+    """A ``<script type="application/ld+json">`` data block (not run, so CSP allows it)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')

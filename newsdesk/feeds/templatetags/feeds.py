@@ -1,0 +1,58 @@
+"""Feed auto-discovery links and JSON-LD blocks for the public templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+
+from newsdesk.news.models import Article, Author, Tag
+
+from .. import structured
+from ..entries import FORMATS, Scope, absolute
+
+register = template.Library()
+
+LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+
+
+@register.simple_tag
+def feed_links(subject: Tag | Author | None = None) -> SafeString:
+    """``<link rel="alternate">`` for each format of the site, a tag or an author."""
+    if isinstance(subject, Tag):
+        scope = Scope.for_tag(subject)
+    elif isinstance(subject, Author):
+        scope = Scope.for_author(subject)
+    else:
+        scope = Scope.site()
+    return format_html_join(
+        "\n",
+        '<link rel="alternate" type="{}" title="{}" href="{}">',
+        (
+            (media_type, f"{scope.title} ({LABELS[fmt]})", absolute(scope.feed_path(fmt)))
+            for fmt, (_name, media_type) in FORMATS.items()
+        ),
+    )
+
+
+@register.simple_tag
+def share_image(article: Article | None = None) -> str:
+    """The image shared with a link: the article's first image, else the site icon."""
+    return structured.image_for(article) if article else structured.default_image()
+
+
+@register.simple_tag
+def news_article_ld(article: Article) -> SafeString:
+    return structured.script(structured.news_article(article))
+
+
+@register.simple_tag
+def live_blog_ld(pinned: Article | None, articles: Iterable[Article]) -> SafeString:
+    """``LiveBlogPosting`` for the first page of the News Feed (one extra indexed read)."""
+    start = (
+        Article.published.order_by("published_at").values_list("published_at", flat=True).first()
+    )
+    shown = [*([pinned] if pinned else []), *articles]
+    return structured.script(structured.live_blog(shown, start))
