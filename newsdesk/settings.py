@@ -161,6 +161,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "newsdesk.feeds",
+    "newsdesk.hooks",
     "newsdesk.news",
     "newsdesk.public",
     "newsdesk.live",
@@ -366,6 +367,11 @@ NEWSDESK_CACHE_MAX_AGE = env_int("NEWSDESK_CACHE_MAX_AGE", 30, minimum=0, maximu
 NEWSDESK_CACHE_STALE = env_int("NEWSDESK_CACHE_STALE", 60, minimum=0, maximum=86_400)
 NEWSDESK_WEBSUB_HUB = os.environ.get("NEWSDESK_WEBSUB_HUB", "").strip()
 NEWSDESK_LOGO_URL = os.environ.get("NEWSDESK_LOGO_URL", "").strip()
+# Addresses (IPs or networks) webhooks may reach although they are not public.
+NEWSDESK_WEBHOOK_ALLOW = env_list("NEWSDESK_WEBHOOK_ALLOW", "")
+NEWSDESK_DELIVERY_MAX_ATTEMPTS = env_int(
+    "NEWSDESK_DELIVERY_MAX_ATTEMPTS", 12, minimum=1, maximum=50
+)
 
 # Django's own upload limits, stated rather than implied.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

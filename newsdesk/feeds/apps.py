@@ -8,4 +8,9 @@ class FeedsConfig(AppConfig):
     verbose_name = _("Feeds and search engines")
 
     def ready(self) -> None:
+        from newsdesk.hooks.consumers import register
+
         from . import checks, signals  # noqa: F401  (registers checks and receivers)
+        from .websub import consumer
+
+        register(consumer)

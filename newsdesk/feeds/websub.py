@@ -10,11 +10,20 @@ down is retried with backoff rather than forgotten.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
+
 from django.conf import settings
 
+from newsdesk.hooks.consumers import Consumer, Planned
 from newsdesk.news.models import Article, Event
 
 from .entries import FORMATS, Scope, absolute
+
+NAME = "websub"
+#: A hub fetches the feed as it is now, so pinging about old changes is pointless.
+RECENT = timedelta(hours=1)
 
 #: The changes that alter what a feed lists or says.
 PING_TYPES = frozenset(
@@ -43,3 +52,29 @@ def topics(article: Article | None) -> list[str]:
             for b in article.bylines.select_related("author").order_by("position", "id")
         ]
     return [absolute(scope.feed_path(fmt)) for scope in scopes for fmt in FORMATS]
+
+
+def plan(events: Sequence[Event], now: datetime) -> list[Planned]:
+    """One ping per feed touched by the batch, carried by the newest event touching it."""
+    target = hub()
+    if not target:
+        return []
+    latest: dict[str, Event] = {}
+    for event in events:
+        if event.type in PING_TYPES and now - event.created_at <= RECENT:
+            for topic in topics(event.article):
+                latest[topic] = event
+    return [
+        Planned(
+            event,
+            f"websub:{topic}",
+            target,
+            urlencode({"hub.mode": "publish", "hub.url": topic}),
+            "application/x-www-form-urlencoded",
+        )
+        for topic, event in latest.items()
+    ]
+
+
+#: The hub comes from the operator's settings, not from the desk: not guarded.
+consumer = Consumer(NAME, plan, guarded=False)

@@ -1,0 +1,183 @@
+"""Refuse to send requests into the newsroom's own network (SSRF).
+
+``ipaddress`` alone is not a guard: ``100.64.0.0/10`` is not "private",
+``::ffff:127.0.0.1`` is not "loopback", ``192.0.0.8`` and ``2002:7f00:1::``
+count as global, and ``127.1``, ``2130706433``, ``0x7f.1`` and ``0177.0.0.1``
+all reach 127.0.0.1. So the transport below
+
+1. accepts only ``http`` and ``https`` URLs without credentials;
+2. resolves the host once (``getaddrinfo`` reads every numeric spelling);
+3. unwraps IPv4-mapped, 6to4, Teredo and NAT64 addresses and checks the
+   IPv4 address inside as well;
+4. requires ``is_global`` and no match in :data:`DENIED`, for every address
+   the name resolves to, unless ``NEWSDESK_WEBHOOK_ALLOW`` names it;
+5. connects to exactly the address it checked (the URL's host is replaced by
+   the address; the Host header and TLS server name keep the name), so a DNS
+   answer that changes between check and connect (rebinding) cannot matter.
+
+Redirects are never followed by the client, so every hop would need its own
+check; webhooks simply do not follow them.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable, Iterable
+
+import httpx
+from django.conf import settings
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+Resolver = Callable[[str, int], list[str]]
+
+DENIED: list[tuple[Network, str]] = [
+    (ipaddress.ip_network(net), label)
+    for net, label in (
+        ("0.0.0.0/8", "an unspecified address"),
+        ("10.0.0.0/8", "a private address"),
+        ("100.64.0.0/10", "a carrier-grade NAT address"),
+        ("127.0.0.0/8", "a loopback address"),
+        ("169.254.0.0/16", "a link-local address"),
+        ("172.16.0.0/12", "a private address"),
+        ("192.0.0.0/24", "an IETF protocol address"),
+        ("192.0.2.0/24", "a documentation address"),
+        ("192.88.99.0/24", "a 6to4 relay address"),
+        ("192.168.0.0/16", "a private address"),
+        ("198.18.0.0/15", "a benchmarking address"),
+        ("198.51.100.0/24", "a documentation address"),
+        ("203.0.113.0/24", "a documentation address"),
+        ("224.0.0.0/4", "a multicast address"),
+        ("240.0.0.0/4", "a reserved address"),
+        ("::/128", "an unspecified address"),
+        ("::1/128", "a loopback address"),
+        ("64:ff9b:1::/48", "a local NAT64 address"),
+        ("100::/64", "a discard-only address"),
+        ("2001::/23", "an IETF protocol address"),
+        ("2001:db8::/32", "a documentation address"),
+        ("fc00::/7", "a unique local (private) address"),
+        ("fe80::/10", "a link-local address"),
+        ("fec0::/10", "a site-local address"),
+        ("ff00::/8", "a multicast address"),
+    )
+]
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+class Refused(Exception):
+    """The target may not be reached; the message says why."""
+
+
+def _embedded(address: IPAddress) -> list[IPAddress]:
+    """IPv4 addresses carried inside an IPv6 one."""
+    if not isinstance(address, ipaddress.IPv6Address):
+        return []
+    inner: list[IPAddress] = []
+    if address.ipv4_mapped:
+        inner.append(address.ipv4_mapped)
+    if address.sixtofour:
+        inner.append(address.sixtofour)
+    if address.teredo:
+        inner.extend(address.teredo)
+    if address in NAT64:
+        inner.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return inner
+
+
+def problem(address: IPAddress) -> str | None:
+    """Why ``address`` is not a public one, or None when it is."""
+    for candidate in (*_embedded(address), address):
+        for network, label in DENIED:
+            if candidate.version == network.version and candidate in network:
+                return f"{candidate} is {label}"
+        if not candidate.is_global or candidate.is_multicast:
+            return f"{candidate} is not a public address"
+    return None
+
+
+def allowlist() -> list[Network]:
+    """``NEWSDESK_WEBHOOK_ALLOW`` as networks (bad entries are a system check error)."""
+    networks = []
+    for entry in settings.NEWSDESK_WEBHOOK_ALLOW:
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            continue
+    return networks
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise Refused(f"{host} does not resolve: {exc}") from exc
+    return [str(info[4][0]) for info in infos]
+
+
+def check_address(address: IPAddress, allowed: Iterable[Network]) -> None:
+    reason = problem(address)
+    forms = (address, *_embedded(address))
+    if reason and not any(a.version == n.version and a in n for a in forms for n in allowed):
+        raise Refused(
+            f"Refused: {reason}. Webhooks only reach public addresses unless "
+            "NEWSDESK_WEBHOOK_ALLOW names this one."
+        )
+
+
+def check_url(url: httpx.URL) -> tuple[str, int]:
+    if url.scheme not in ("http", "https"):
+        raise Refused(f"Refused: only http and https URLs are delivered to, not {url.scheme}:.")
+    if url.userinfo:
+        raise Refused("Refused: URLs with a user name or password are not delivered to.")
+    if not url.host:
+        raise Refused("Refused: the URL has no host.")
+    return url.host, url.port or (443 if url.scheme == "https" else 80)
+
+
+def pick_address(host: str, port: int, resolve: Resolver) -> IPAddress:
+    """Resolve once; every answer must pass; the first is the one to connect to."""
+    try:
+        answers = [ipaddress.ip_address(a.split("%", 1)[0]) for a in resolve(host, port)]
+    except ValueError as exc:
+        raise Refused(f"{host} resolved to something that is not an address: {exc}") from exc
+    if not answers:
+        raise Refused(f"{host} does not resolve to any address.")
+    allowed = allowlist()
+    for address in answers:
+        check_address(address, allowed)
+    return answers[0]
+
+
+def check_target(url: str, resolve: Resolver = system_resolver) -> IPAddress:
+    """For forms: would a delivery to ``url`` be allowed right now?"""
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise Refused(f"Refused: {exc}.") from exc
+    host, port = check_url(parsed)
+    return pick_address(host, port, resolve)
+
+
+class GuardedTransport(httpx.BaseTransport):
+    """An httpx transport that only connects to addresses it has checked."""
+
+    def __init__(
+        self,
+        inner: httpx.BaseTransport | None = None,
+        resolve: Resolver = system_resolver,
+    ) -> None:
+        self.inner = inner or httpx.HTTPTransport(retries=0)
+        self.resolve = resolve
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        host, port = check_url(request.url)
+        address = pick_address(host, port, self.resolve)
+        # Connect to the checked address; keep the name for Host and TLS (SNI
+        # and certificate verification), which httpx takes from the extension.
+        request.url = request.url.copy_with(host=str(address))
+        request.extensions = {**request.extensions, "sni_hostname": host}
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()

@@ -1,0 +1,75 @@
+"""The delivery worker: plan from the outbox, send what is due, repeat.
+
+``newsdesk worker`` runs :func:`run` in its own process. In the embedded
+one-process shape, ``newsdesk serve`` starts the same function in a thread:
+
+    stop = threading.Event()
+    threading.Thread(target=newsdesk.hooks.worker.run, args=(stop,), daemon=True).start()
+    ...
+    stop.set()
+
+A commit in this process (``events_committed``) wakes it at once; otherwise
+it looks every ``poll`` seconds, which is also how it notices retries that
+have come due and events written by other processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from django.db import DatabaseError, close_old_connections, connection
+from django.utils import timezone
+
+from newsdesk.news.outbox import events_committed
+
+from .consumers import plan_all
+from .delivery import Clients, deliver_due, make_clients
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 1.0
+
+
+def run_once(clients: Clients, clock: Callable[[], datetime] = timezone.now) -> int:
+    """Plan every consumer up to the newest event, then send what is due."""
+    plan_all(clock())
+    return deliver_due(clients, clock)
+
+
+def run(
+    stop: threading.Event, *, poll: float = POLL_SECONDS, clients: Clients | None = None
+) -> None:
+    """Loop until ``stop`` is set; never raises for a failed pass (it logs and goes on)."""
+    wake = threading.Event()
+
+    def on_commit(**kwargs: Any) -> None:
+        wake.set()
+
+    events_committed.connect(on_commit, weak=False, dispatch_uid=f"hooks-worker-{id(wake)}")
+    own_clients = clients is None
+    active = clients or make_clients()
+    log.info("delivery worker started")
+    try:
+        while not stop.is_set():
+            wake.clear()
+            try:
+                run_once(active)
+            except DatabaseError:
+                log.exception("delivery worker pass failed; trying again shortly")
+            finally:
+                close_old_connections()
+            # Wake on a commit here, on stop, or after ``poll`` seconds.
+            waited = 0.0
+            while waited < poll and not (stop.is_set() or wake.is_set()):
+                wake.wait(0.1)
+                waited += 0.1
+    finally:
+        events_committed.disconnect(dispatch_uid=f"hooks-worker-{id(wake)}")
+        if own_clients:
+            active.close()
+        connection.close()
+        log.info("delivery worker stopped")
