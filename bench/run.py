@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-BENCHMARKS = ["bench.pages"]
+BENCHMARKS = ["bench.pages", "bench.live"]
 
 
 def main() -> int:

@@ -70,6 +70,9 @@ class Front:
                 if self.listener is not None:
                     await self.listener.start()
                 self.started = True
+                from newsdesk.live import protocol
+
+                protocol.ACTIVE_HUB = self.hub
                 gc.collect()
                 gc.freeze()
                 # Thousands of open streams make every full collection long;
@@ -77,6 +80,9 @@ class Front:
                 gc.set_threshold(10_000, 50, 100)
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
+                from newsdesk.live import protocol
+
+                protocol.ACTIVE_HUB = None
                 if self.listener is not None:
                     await self.listener.stop()
                 await self.hub.stop()

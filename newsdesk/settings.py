@@ -289,6 +289,10 @@ NEWSDESK_LIVE_SAFETY_POLL_SECONDS = env_float(
 NEWSDESK_LIVE_HEARTBEAT_SECONDS = env_float(
     "NEWSDESK_LIVE_HEARTBEAT_SECONDS", 12, minimum=0.1, maximum=60
 )
+# Who answers GET /live under `newsdesk serve`: "connection" hands the socket
+# to a few-slot stream object after uvicorn parsed the request (the lean path);
+# "asgi" keeps it an ASGI response like any other server would.
+NEWSDESK_LIVE_HANDLER = env_choice("NEWSDESK_LIVE_HANDLER", "connection", ("connection", "asgi"))
 NEWSDESK_LIVE_RETRY_MS = env_int("NEWSDESK_LIVE_RETRY_MS", 3000, minimum=100, maximum=600_000)
 NEWSDESK_EVENT_RETENTION_DAYS = env_int(
     "NEWSDESK_EVENT_RETENTION_DAYS", 30, minimum=1, maximum=3650

@@ -10,7 +10,7 @@ from django.db import connection
 
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Author
-from tests.live.support import Server, server_env, test_database_url
+from tests.live.support import Server, current_database_url, server_env
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -65,7 +65,7 @@ def published(make_article: Callable[..., Article]) -> Callable[[int], list[Arti
 def site(django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[Server]:
     """``newsdesk serve`` (the real ASGI server) on the test database, per module."""
     with django_db_blocker.unblock():
-        url = test_database_url()
+        url = current_database_url()
     log_path = Path(tmp_path_factory.mktemp("site")) / "serve.log"
     server = Server(server_env(url), log_path=log_path).start()
     yield server

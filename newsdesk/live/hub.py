@@ -33,6 +33,7 @@ from .events import LiveEvent
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+HEARTBEAT = b": keep-alive\n\n"
 
 #: Hubs running in this process, woken directly by local commits.
 RUNNING: weakref.WeakSet[Hub] = weakref.WeakSet()
@@ -68,6 +69,9 @@ class Hub:
         self._tasks: list[asyncio.Task[None]] = []
         self._read_lock: asyncio.Lock | None = None
         self._reads_started = 0
+        #: Connection-level streams (``protocol.LiveStream``) the hub writes to.
+        self.subscribers: set[Any] = set()
+        self._opening: set[asyncio.Task[None]] = set()
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-live-db")
 
     # Life cycle -------------------------------------------------------------
@@ -95,6 +99,11 @@ class Hub:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._broadcast()  # let waiting streams notice and finish
+        for task in list(self._opening):
+            task.cancel()
+        for subscriber in list(self.subscribers):
+            subscriber.close()
+        self.subscribers.clear()
         await self.db(close_old_connections)
         self._db.shutdown(wait=False)
 
@@ -177,6 +186,7 @@ class Hub:
             self.cursor = fresh[-1].id
             while len(self.log) > self.log_size:
                 self.log_floor = self.log.popleft().id
+            self._fan_out(fresh)
             self._broadcast()
             if len(fresh) < self.batch:
                 return
@@ -185,6 +195,8 @@ class Hub:
         while True:
             await asyncio.sleep(self.heartbeat_seconds)
             self.beat += 1
+            for subscriber in list(self.subscribers):
+                subscriber.write(HEARTBEAT)
             self._broadcast()
 
     def _broadcast(self) -> None:
@@ -194,7 +206,35 @@ class Hub:
         if changed is not None and not changed.done():
             changed.set_result(None)
 
+    def _fan_out(self, fresh: list[LiveEvent]) -> None:
+        """Write a batch to every connection-level stream, one join per filter."""
+        if not self.subscribers:
+            return
+        by_filter: dict[frozenset[str], bytes] = {}
+        for subscriber in list(self.subscribers):
+            data = by_filter.get(subscriber.tags)
+            if data is None:
+                data = b"".join(e.frame for e in fresh if e.wanted_by(subscriber.tags))
+                by_filter[subscriber.tags] = data
+            if data:
+                subscriber.write(data)
+
     # For streams -------------------------------------------------------------
+
+    def subscribe(self, subscriber: Any, cursor: int) -> None:
+        """Start writing new batches to ``subscriber``.
+
+        The caller has just written everything in the hub's memory after
+        ``cursor`` without awaiting since, so the next batch is its next.
+        """
+        self.subscribers.add(subscriber)
+
+    def unsubscribe(self, subscriber: Any) -> None:
+        self.subscribers.discard(subscriber)
+
+    def track(self, task: asyncio.Task[None]) -> None:
+        self._opening.add(task)
+        task.add_done_callback(self._opening.discard)
 
     @property
     def changed(self) -> asyncio.Future[None]:

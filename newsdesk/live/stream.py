@@ -28,13 +28,12 @@ from django.conf import settings
 
 from . import events
 from .events import LiveEvent
-from .hub import Hub
+from .hub import HEARTBEAT, Hub
 
 log = logging.getLogger(__name__)
 
 MAX_REPLAY = 5000
 MAX_TAGS = 20
-HEARTBEAT = b": keep-alive\n\n"
 
 Scope = dict[str, Any]
 
@@ -91,8 +90,8 @@ async def live(hub: Hub, scope: Scope, receive: Any, send: Any) -> None:
     hub.connections += 1
     disconnected = asyncio.ensure_future(_until_disconnect(receive))
     try:
-        opening, cursor = await _opening(hub, last, tags)
-        await send({"type": "http.response.body", "body": opening, "more_body": True})
+        opening_bytes, cursor = await opening(hub, last, tags)
+        await send({"type": "http.response.body", "body": opening_bytes, "more_body": True})
         beat = hub.beat
         while not disconnected.done():
             changed = hub.changed
@@ -120,7 +119,7 @@ async def _until_disconnect(receive: Any) -> None:
             return
 
 
-async def _opening(hub: Hub, last: int | None, tags: frozenset[str]) -> tuple[bytes, int]:
+async def opening(hub: Hub, last: int | None, tags: frozenset[str]) -> tuple[bytes, int]:
     """The first bytes of a stream and the position it continues from."""
     retry = f"retry: {settings.NEWSDESK_LIVE_RETRY_MS}\n\n".encode()
     if last is None:  # from now: whatever was committed before this request
@@ -148,3 +147,20 @@ async def _pending(hub: Hub, cursor: int, tags: frozenset[str]) -> tuple[bytes, 
     if not fresh:
         return b"", cursor
     return b"".join(e.frame for e in fresh if e.wanted_by(tags)), fresh[-1].id
+
+
+async def catch_up_frames(hub: Hub, cursor: int, tags: frozenset[str]) -> tuple[bytes, int]:
+    """Everything after ``cursor`` up to the hub's position.
+
+    Returns without awaiting after its last look at the hub's memory, so a
+    caller that subscribes right away cannot miss a batch in between.
+    """
+    out: list[bytes] = []
+    while True:
+        fresh = hub.since(cursor)
+        if fresh is not None:
+            out.extend(e.frame for e in fresh if e.wanted_by(tags))
+            return b"".join(out), fresh[-1].id if fresh else cursor
+        older = await hub.db(events.public_after, cursor, MAX_REPLAY)
+        out.extend(e.frame for e in older if e.wanted_by(tags))
+        cursor = older[-1].id if older else max(cursor, hub.log_floor)

@@ -28,7 +28,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_database_url() -> str:
+def current_database_url() -> str:
     """A DATABASE_URL for the database pytest-django set up for this run."""
     s = connection.settings_dict
     if connection.vendor == "sqlite":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db import transaction
@@ -13,9 +15,27 @@ from django.utils import timezone
 from newsdesk.news import actions, outbox
 from newsdesk.news.models import Article, Event
 
-from .support import Server, SSEClient
+from .support import Server, SSEClient, current_database_url, server_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="module", params=["connection", "asgi"])
+def site(
+    request: pytest.FixtureRequest,
+    django_db_setup: None,
+    django_db_blocker: Any,
+    tmp_path_factory: Any,
+) -> Iterator[Server]:
+    """The server with each /live handler: the lean connection-level one that
+    ``newsdesk serve`` uses, and the plain ASGI one other servers would run."""
+    with django_db_blocker.unblock():
+        url = current_database_url()
+    log_path = Path(tmp_path_factory.mktemp("live")) / "serve.log"
+    env = server_env(url, NEWSDESK_LIVE_HANDLER=request.param)
+    server = Server(env, log_path=log_path).start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -33,8 +33,15 @@ class Command(BaseCommand):
             f"newsdesk is serving {settings.NEWSDESK_SITE_NAME} at http://{shown}:{port}/"
         )
         self.stdout.flush()
+        http: Any = "httptools"
+        if settings.NEWSDESK_LIVE_HANDLER == "connection":
+            from newsdesk.live.protocol import NewsdeskHttpProtocol
+
+            http = NewsdeskHttpProtocol
         uvicorn.run(
             "newsdesk.asgi:application",
+            http=http,
+            loop="uvloop",
             host=host,
             port=port,
             lifespan="on",

@@ -45,7 +45,8 @@
   }
 
   function fetchPage(url) {
-    return fetch(url, { headers: { "Accept": "text/html" }, credentials: "same-origin" })
+    // no-cache: revalidate, so a page cached a moment ago cannot hide the update.
+    return fetch(url, { headers: { "Accept": "text/html" }, credentials: "same-origin", cache: "no-cache" })
       .then(function (response) {
         return response.text().then(function (html) {
           return { status: response.status, doc: new DOMParser().parseFromString(html, "text/html") };

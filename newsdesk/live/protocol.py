@@ -1,0 +1,147 @@
+"""``GET /live`` at the connection level, for ``newsdesk serve``.
+
+uvicorn spends about 9 KiB per open request on its HTTP protocol object,
+parser, request cycle, scope and task, and an ASGI streaming response needs a
+second task to notice the client leaving: about 12 KiB per reader, where a
+minimal asyncio SSE server needs about 5. So ``newsdesk serve`` runs uvicorn
+with :class:`NewsdeskHttpProtocol`, which lets uvicorn parse the request line
+and headers as usual and, for ``GET /live``, hands the socket to a
+:class:`LiveStream` (a few slots), the way uvicorn hands a socket to its
+WebSocket protocol. Everything else, and ``/live`` under any other ASGI
+server, goes through the ASGI handler in ``stream.py``. Both speak the same
+protocol from the same hub.
+
+A live stream is written to directly by the hub when events arrive; a reader
+too slow to keep its buffer under ``MAX_BUFFER`` is disconnected, and its
+browser reconnects with ``Last-Event-ID`` and loses nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from urllib.parse import parse_qs
+
+import httptools
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from . import events
+from .hub import Hub
+from .stream import MAX_TAGS, catch_up_frames, opening
+
+log = logging.getLogger(__name__)
+
+#: Bytes a reader may fall behind before it is disconnected.
+MAX_BUFFER = 512 * 1024
+RESPONSE_HEAD = (
+    b"HTTP/1.1 200 OK\r\n"
+    b"content-type: text/event-stream; charset=utf-8\r\n"
+    b"cache-control: no-store\r\n"
+    b"x-accel-buffering: no\r\n"
+    b"x-content-type-options: nosniff\r\n"
+    b"transfer-encoding: chunked\r\n"
+    b"\r\n"
+)
+
+#: The hub of this process, set by the ASGI front at start-up.
+ACTIVE_HUB: Hub | None = None
+
+
+def chunk(data: bytes) -> bytes:
+    """One HTTP/1.1 chunk."""
+    return b"%x\r\n%s\r\n" % (len(data), data)
+
+
+class LiveStream(asyncio.Protocol):
+    """An open ``/live`` connection: the hub writes frames to it."""
+
+    __slots__ = ("hub", "tags", "transport")
+
+    def __init__(self, hub: Hub, transport: asyncio.Transport, tags: frozenset[str]) -> None:
+        self.hub = hub
+        self.transport = transport
+        self.tags = tags
+
+    def data_received(self, data: bytes) -> None:
+        pass  # a reader says nothing after its request
+
+    def eof_received(self) -> bool:
+        return False  # close
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.hub.unsubscribe(self)
+
+    def write(self, data: bytes) -> None:
+        transport = self.transport
+        if transport.is_closing():
+            self.hub.unsubscribe(self)
+            return
+        if transport.get_write_buffer_size() > MAX_BUFFER:
+            log.info("live: dropping a reader %d bytes behind", MAX_BUFFER)
+            transport.close()
+            self.hub.unsubscribe(self)
+            return
+        transport.write(chunk(data))
+
+    def close(self) -> None:
+        self.transport.close()
+
+    async def start(self, last: int | None) -> None:
+        try:
+            head, cursor = await opening(self.hub, last, self.tags)
+            # From here to subscribe() nothing awaits, so no batch can slip by.
+            more, cursor = await catch_up_frames(self.hub, cursor, self.tags)
+            if self.transport.is_closing():
+                return
+            self.transport.write(chunk(head + more))
+            self.hub.subscribe(self, cursor)
+        except Exception:
+            log.exception("live: could not open a stream")
+            self.transport.close()
+
+
+class NewsdeskHttpProtocol(HttpToolsProtocol):
+    """uvicorn's HTTP protocol, handing ``GET /live`` to a :class:`LiveStream`."""
+
+    _live = False
+
+    def on_headers_complete(self) -> None:
+        hub = ACTIVE_HUB
+        if hub is not None and self.url[:5] == b"/live" and self.parser.get_method() == b"GET":
+            parsed = httptools.parse_url(self.url)
+            if parsed.path == b"/live" and not self.parser.should_upgrade():
+                self._take_over(hub, parsed.query or b"")
+                return
+        super().on_headers_complete()
+
+    def _take_over(self, hub: Hub, query_string: bytes) -> None:
+        self._live = True
+        query = parse_qs(query_string.decode("latin-1"))
+        tags = frozenset(t for t in query.get("tag", [])[:MAX_TAGS] if 0 < len(t) <= 60)
+        raw_id = None
+        for name, value in self.headers:
+            if name == b"last-event-id":
+                raw_id = value.decode("latin-1")
+        if raw_id is None and query.get("last_event_id"):
+            raw_id = query["last_event_id"][0]
+        transport = self.transport
+        stream = LiveStream(hub, transport, tags)
+        self.connections.discard(self)
+        self._unset_keepalive_if_required()
+        transport.set_protocol(stream)
+        transport.write(RESPONSE_HEAD)
+        task = self.loop.create_task(stream.start(events.parse_id(raw_id)))
+        hub.track(task)
+
+    # The parser may still call these for the request it just handed over.
+    def on_body(self, body: bytes) -> None:
+        if not self._live:
+            super().on_body(body)
+
+    def on_message_complete(self) -> None:
+        if not self._live:
+            super().on_message_complete()
+
+    def data_received(self, data: bytes) -> None:
+        if not self._live:
+            super().data_received(data)
