@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import resource
+import threading
 from typing import Any
 
 from django.conf import settings
@@ -16,12 +18,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-migrate", action="store_true", help="Do not apply migrations first."
         )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Do not run the delivery worker (webhooks, WebSub) in this process; "
+            "run `newsdesk worker` separately instead.",
+        )
 
-    def handle(self, *args: Any, host: str, port: int, no_migrate: bool, **options: Any) -> None:
-        import resource
-
-        import uvicorn
-
+    def handle(
+        self,
+        *args: Any,
+        host: str,
+        port: int,
+        no_migrate: bool,
+        no_worker: bool,
+        **options: Any,
+    ) -> None:
         # Every open live stream is a socket: allow as many as the system does.
         soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
         if soft < hard:
@@ -33,6 +45,27 @@ class Command(BaseCommand):
             f"newsdesk is serving {settings.NEWSDESK_SITE_NAME} at http://{shown}:{port}/"
         )
         self.stdout.flush()
+        # The embedded shape is one process: the delivery worker runs beside
+        # the server, in a thread, until the server stops.
+        stop = threading.Event()
+        worker = None
+        if not no_worker:
+            from newsdesk.hooks.worker import run as run_worker
+
+            worker = threading.Thread(
+                target=run_worker, args=(stop,), name="newsdesk-worker", daemon=True
+            )
+            worker.start()
+        try:
+            self._serve(host, port)
+        finally:
+            stop.set()
+            if worker is not None:
+                worker.join(timeout=10)
+
+    def _serve(self, host: str, port: int) -> None:
+        import uvicorn
+
         http: Any = "httptools"
         if settings.NEWSDESK_LIVE_HANDLER == "connection":
             from newsdesk.live.protocol import NewsdeskHttpProtocol
