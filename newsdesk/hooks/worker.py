@@ -24,6 +24,7 @@ from typing import Any
 from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
+from newsdesk.news.actions import publish_due
 from newsdesk.news.outbox import events_committed
 
 from .consumers import plan_all
@@ -35,7 +36,9 @@ POLL_SECONDS = 1.0
 
 
 def run_once(clients: Clients, clock: Callable[[], datetime] = timezone.now) -> int:
-    """Plan every consumer up to the newest event, then send what is due."""
+    """Publish scheduled articles that are due, plan every consumer up to the
+    newest event, then send what is due."""
+    publish_due(clock())
     plan_all(clock())
     return deliver_due(clients, clock)
 

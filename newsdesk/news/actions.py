@@ -11,6 +11,7 @@ the saved article. Nothing else writes those tables.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,8 @@ from .models import Article, ArticleAuthor, ArticleSource, Author, Correction, E
 from .reading import count_images, count_words, reading_time
 from .rendering import render_markdown
 from .slugs import slug_from_headline, unique_slug
+
+log = logging.getLogger(__name__)
 
 MAX_HEADLINE = 200
 MAX_LEDE = 600
@@ -470,7 +473,9 @@ def publish(
         now = timezone.now()
         if at is not None:
             article.published_at = at
-        elif article.published_at is None:
+        elif article.published_at is None or article.status == Article.Status.SCHEDULED:
+            # A scheduled article's published_at holds the time it was due;
+            # it goes out now, after everything already public.
             latest = (
                 Article.published.order_by("-published_at")
                 .values_list("published_at", flat=True)
@@ -593,3 +598,109 @@ def unpin(article: Article, *, user: Any = None) -> Article:
         if article.is_pinned:
             _unpin_locked(article, user)
     return article
+
+
+def submit(article: Article, *, user: Any = None, expected_version: int | None = None) -> Article:
+    """Hand a draft to the editors: draft -> review."""
+    _require(user, "change_article", _("submit articles for review"))
+    with transaction.atomic():
+        article = _locked(article, expected_version)
+        if article.status == Article.Status.REVIEW:
+            raise ValidationError(_("This article is already in review."), code="state")
+        if article.status != Article.Status.DRAFT:
+            raise ValidationError(_("Only a draft can be submitted for review."), code="state")
+        article.status = Article.Status.REVIEW
+        article.version += 1
+        article.save()
+        _record(article, "submit", Event.Type.DRAFT_UPDATED, user, {"status": article.status})
+    return article
+
+
+def schedule(
+    article: Article,
+    *,
+    publish_at: datetime,
+    user: Any = None,
+    expected_version: int | None = None,
+) -> Article:
+    """Publish the article at a future time (status scheduled).
+
+    While it waits, ``published_at`` holds the time it is due; :func:`publish_due`
+    publishes it then, and it takes its place in the feed by the ordinary rule
+    (after everything already public). A scheduled article can be rescheduled,
+    edited, or published at once.
+    """
+    _require(user, "publish_article", _("schedule articles"))
+    if timezone.is_naive(publish_at):
+        raise ValueError("Times must be timezone-aware.")
+    with transaction.atomic():
+        article = _locked(article, expected_version)
+        if article.status not in (
+            Article.Status.DRAFT,
+            Article.Status.REVIEW,
+            Article.Status.SCHEDULED,
+        ):
+            raise ValidationError(
+                _("Only a draft or an article in review can be scheduled."), code="state"
+            )
+        errors = _Errors()
+        if publish_at <= timezone.now():
+            errors.add("publish_at", _("Choose a time in the future, or publish now instead."))
+        if not (article.lede or article.body):
+            errors.add("body", _("An update needs a lede or a body before it can be published."))
+        errors.raise_if_any()
+        article.status = Article.Status.SCHEDULED
+        article.published_at = publish_at
+        article.version += 1
+        article.save()
+        _record(
+            article,
+            "schedule",
+            Event.Type.DRAFT_UPDATED,
+            user,
+            {"status": article.status, "publish_at": publish_at.isoformat()},
+        )
+    return article
+
+
+def publish_due(now: datetime, *, limit: int = 100) -> list[Article]:
+    """Publish every scheduled article whose time has come (the system acts).
+
+    Safe to run from several workers at once: each article is re-read locked
+    and published only if it is still scheduled and due. One that can no
+    longer be published (its lede and body were emptied since) goes back to
+    review, with a revision and an event saying why, instead of failing on
+    every pass.
+    """
+    due = list(
+        Article.objects.filter(status=Article.Status.SCHEDULED, published_at__lte=now)
+        .order_by("published_at", "id")
+        .values_list("pk", flat=True)[:limit]
+    )
+    done = []
+    for pk in due:
+        with transaction.atomic():
+            current = (
+                Article.objects.select_for_update()
+                .filter(pk=pk, status=Article.Status.SCHEDULED, published_at__lte=now)
+                .first()
+            )
+            if current is None:  # another worker got there first, or it was changed
+                continue
+            try:
+                with transaction.atomic():
+                    done.append(publish(current))
+            except ValidationError as exc:
+                log.warning("scheduled article %s cannot be published: %s", pk, exc.messages)
+                current.status = Article.Status.REVIEW
+                current.published_at = None
+                current.version += 1
+                current.save()
+                _record(
+                    current,
+                    "unschedule",
+                    Event.Type.DRAFT_UPDATED,
+                    None,
+                    {"status": current.status, "reason": " ".join(exc.messages)},
+                )
+    return done
