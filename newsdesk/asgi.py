@@ -27,6 +27,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
 
 from django.core.wsgi import get_wsgi_application
 
+from newsdesk.cache.http import cacheable, request_key, response_headers, strip_deps
+from newsdesk.cache.store import PAGES, Entry, make_entry
+
 log = logging.getLogger(__name__)
 Scope = dict[str, Any]
 
@@ -56,7 +59,22 @@ class Front:
 
                 await live(self.hub, scope, receive, send)
                 return
-            await self.django(scope, receive, send)  # type: ignore[arg-type]
+            key = None
+            if PAGES.max_bytes:
+                key = request_key(
+                    scope["method"].encode(),
+                    scope.get("raw_path") or scope["path"].encode(),
+                    scope.get("query_string", b""),
+                    scope.get("headers", []),
+                )
+            if key is not None:
+                entry = PAGES.get(key)
+                if entry is not None:
+                    await _send_entry(entry, scope, send)
+                    return
+                await self.django(scope, receive, _Capture(key, scope, send))  # type: ignore[arg-type]
+                return
+            await self.django(scope, receive, _strip_deps(send))  # type: ignore[arg-type]
         elif kind == "lifespan":
             await self._lifespan(receive, send)
         else:  # websockets are not part of newsdesk
@@ -88,6 +106,63 @@ class Front:
                 await self.hub.stop()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
+
+
+async def _send_entry(entry: Entry, scope: Scope, send: Any) -> None:
+    status, headers, body = response_headers(
+        entry, scope["method"].encode(), scope.get("headers", [])
+    )
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _strip_deps(send: Any) -> Any:
+    async def wrapped(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": strip_deps(list(message.get("headers", [])))[0]}
+        await send(message)
+
+    return wrapped
+
+
+class _Capture:
+    """Wraps ``send`` for a cacheable request Django answers: a response that
+    names its dependencies is stored, then answered from the entry (with its
+    ETag, 304 and compression); anything else passes through unchanged."""
+
+    def __init__(self, key: str, scope: Scope, send: Any) -> None:
+        self.key = key
+        self.scope = scope
+        self.send = send
+        self.generation = PAGES.generation
+        self.start: dict[str, Any] | None = None
+        self.deps: str | None = None
+        self.body: list[bytes] = []
+
+    async def __call__(self, message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            headers, deps = strip_deps(list(message.get("headers", [])))
+            if deps is None or not cacheable(message["status"], headers):
+                await self.send({**message, "headers": headers})
+                return
+            self.start = {**message, "headers": headers}
+            self.deps = deps
+            return
+        if self.start is None:
+            await self.send(message)
+            return
+        self.body.append(message.get("body", b""))
+        if message.get("more_body"):
+            return
+        entry = make_entry(
+            self.start["status"],
+            self.start["headers"],
+            b"".join(self.body),
+            frozenset(self.deps.split()) if self.deps else frozenset(),
+        )
+        if self.scope["method"] == "GET":
+            PAGES.put(self.key, entry, self.generation)
+        await _send_entry(entry, self.scope, self.send)
 
 
 application = Front()

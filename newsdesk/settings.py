@@ -165,6 +165,7 @@ INSTALLED_APPS = [
     "newsdesk.news",
     "newsdesk.public",
     "newsdesk.live",
+    "newsdesk.cache",
 ]
 
 MIDDLEWARE = [
@@ -264,6 +265,10 @@ DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Page cache (newsdesk/cache): rendered public pages kept in this process and
+# dropped when the outbox says they changed; 0 turns it off.
+NEWSDESK_PAGE_CACHE_MB = env_int("NEWSDESK_PAGE_CACHE_MB", 64, minimum=0, maximum=65_536)
 
 # Live stream (newsdesk/live, docs/live-events.md) --------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")

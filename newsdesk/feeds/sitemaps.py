@@ -22,6 +22,8 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
+from newsdesk.cache import deps
+from newsdesk.cache.deps import depends_on
 from newsdesk.news.models import Article, Author, Tag
 
 from .conditional import conditional, public_cache
@@ -134,13 +136,14 @@ def index(request: HttpRequest) -> HttpResponse:
             xml.element("lastmod", w3c_date(lastmod))
         xml.end("sitemap")
     xml.end("sitemapindex")
-    return HttpResponse(xml.bytes(), content_type=XML)
+    return depends_on(HttpResponse(xml.bytes(), content_type=XML), [deps.ALL])
 
 
 @conditional
 def site(request: HttpRequest) -> HttpResponse:
     newest = Article.published.aggregate(last=Max(_changed()))["last"]
-    return HttpResponse(_urlset([Url(absolute("/"), newest)]), content_type=XML)
+    response = HttpResponse(_urlset([Url(absolute("/"), newest)]), content_type=XML)
+    return depends_on(response, [deps.ALL])
 
 
 @conditional
@@ -150,7 +153,7 @@ def part(request: HttpRequest, kind: str, number: int) -> HttpResponse:
     urls = part_urls(kind, number)
     if not urls:  # an empty urlset is not valid; such a part is not in the index
         raise Http404
-    return HttpResponse(_urlset(urls), content_type=XML)
+    return depends_on(HttpResponse(_urlset(urls), content_type=XML), [deps.ALL])
 
 
 def news(request: HttpRequest) -> HttpResponse:

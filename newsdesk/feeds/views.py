@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
+from newsdesk.cache import deps
+from newsdesk.cache.deps import depends_on
 from newsdesk.news.models import Author, Tag
 from newsdesk.public.pagination import BadCursor, Cursor
 
@@ -62,19 +64,28 @@ def _render(request: HttpRequest, scope: Scope, fmt: str) -> HttpResponse:
     return response
 
 
+def _cached(request: HttpRequest, response: HttpResponse, dep: str) -> HttpResponse:
+    """First pages of feeds are kept by the page cache until ``dep`` changes."""
+    if "before" not in request.GET:
+        depends_on(response, [dep])
+    return response
+
+
 @conditional
 def site_feed(request: HttpRequest, fmt: str) -> HttpResponse:
-    return _render(request, Scope.site(), fmt)
+    return _cached(request, _render(request, Scope.site(), fmt), deps.ALL)
 
 
 @conditional
 def tag_feed(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    return _render(request, Scope.for_tag(get_object_or_404(Tag, slug=slug)), fmt)
+    found = get_object_or_404(Tag, slug=slug)
+    return _cached(request, _render(request, Scope.for_tag(found), fmt), deps.tag(found.slug))
 
 
 @conditional
 def author_feed(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    return _render(request, Scope.for_author(get_object_or_404(Author, slug=slug)), fmt)
+    found = get_object_or_404(Author, slug=slug)
+    return _cached(request, _render(request, Scope.for_author(found), fmt), deps.author(found.slug))
 
 
 def robots(request: HttpRequest) -> HttpResponse:

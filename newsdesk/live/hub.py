@@ -28,6 +28,9 @@ from typing import Any, TypeVar
 
 from django.db import close_old_connections
 
+from newsdesk.cache.invalidation import deps_for_events
+from newsdesk.cache.store import PAGES
+
 from . import events
 from .events import LiveEvent
 
@@ -182,6 +185,10 @@ class Hub:
             fresh = await self.db(events.public_after, self.cursor, self.batch)
             if not fresh:
                 return
+            # Cached pages first: a reader told of a change must not then be
+            # served the page from before it.
+            changed = await self.db(deps_for_events, [e.id for e in fresh])
+            PAGES.invalidate(changed)
             self.log.extend(fresh)
             self.cursor = fresh[-1].id
             while len(self.log) > self.log_size:

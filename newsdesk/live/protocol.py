@@ -25,6 +25,9 @@ from urllib.parse import parse_qs
 import httptools
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from newsdesk.cache.http import raw_response, request_key
+from newsdesk.cache.store import PAGES
+
 from . import events
 from .hub import Hub
 from .stream import MAX_TAGS, catch_up_frames, opening
@@ -101,11 +104,21 @@ class LiveStream(asyncio.Protocol):
 
 
 class NewsdeskHttpProtocol(HttpToolsProtocol):
-    """uvicorn's HTTP protocol, handing ``GET /live`` to a :class:`LiveStream`."""
+    """uvicorn's HTTP protocol, with two fast paths decided once the headers
+    are parsed: ``GET /live`` becomes a :class:`LiveStream`, and an anonymous
+    GET or HEAD of a cached page is answered from the page cache right here,
+    without a task, a scope or Django."""
 
     _live = False
+    _answered = False
+
+    def on_message_begin(self) -> None:
+        self._answered = False
+        super().on_message_begin()
 
     def on_headers_complete(self) -> None:
+        if PAGES.max_bytes and self._answer_from_cache():
+            return
         hub = ACTIVE_HUB
         if hub is not None and self.url[:5] == b"/live" and self.parser.get_method() == b"GET":
             parsed = httptools.parse_url(self.url)
@@ -133,13 +146,33 @@ class NewsdeskHttpProtocol(HttpToolsProtocol):
         task = self.loop.create_task(stream.start(events.parse_id(raw_id)))
         hub.track(task)
 
-    # The parser may still call these for the request it just handed over.
+    def _answer_from_cache(self) -> bool:
+        if self.pipeline or (self.cycle is not None and not self.cycle.response_complete):
+            return False  # an earlier request on this connection is still being answered
+        parsed = httptools.parse_url(self.url)
+        method = self.parser.get_method()
+        key = request_key(method, parsed.path, parsed.query or b"", self.headers)
+        if key is None:
+            return False
+        entry = PAGES.get(key)
+        if entry is None:
+            return False
+        keep_alive = self.parser.should_keep_alive()
+        self.transport.write(raw_response(entry, method, self.headers, close=not keep_alive))
+        self._answered = True
+        if keep_alive:
+            self.on_response_complete()
+        else:
+            self.transport.close()
+        return True
+
+    # The parser may still call these for a request already answered.
     def on_body(self, body: bytes) -> None:
-        if not self._live:
+        if not (self._live or self._answered):
             super().on_body(body)
 
     def on_message_complete(self) -> None:
-        if not self._live:
+        if not (self._live or self._answered):
             super().on_message_complete()
 
     def data_received(self, data: bytes) -> None:

@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from newsdesk.cache import deps
+from newsdesk.cache.deps import depends_on
 from newsdesk.feeds.conditional import conditional
 from newsdesk.news.models import Article, ArticleAuthor, Author, Event, Tag
 
@@ -77,7 +79,7 @@ def feed(request: HttpRequest) -> HttpResponse:
     if cursor is None:
         pinned = cards().filter(is_pinned=True).order_by("-pinned_at").first()
     items, next_cursor = page(cards().filter(is_pinned=False), cursor, size - 1 if pinned else size)
-    return render(
+    response = render(
         request,
         "public/feed.html",
         {
@@ -89,6 +91,7 @@ def feed(request: HttpRequest) -> HttpResponse:
             "live_position": live_position(),
         },
     )
+    return depends_on(response, [deps.ALL]) if cursor is None else response
 
 
 @conditional
@@ -105,15 +108,23 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(queryset, slug=slug)
     if item.status == Article.Status.UNPUBLISHED:
         return render(request, "public/gone.html", {"article": item}, status=410)
-    return render(
+    more, filled = related(item)
+    response = render(
         request,
         "public/article.html",
-        {"article": item, "related": related(item), "live_position": live_position()},
+        {"article": item, "related": more, "live_position": live_position()},
     )
+    shown = [deps.article(a.pk) for a in [item, *more]]
+    lists = [deps.tag(t.slug) for t in item.tags.all()] + ([deps.ALL] if filled else [])
+    return depends_on(response, shown + lists)
 
 
-def related(item: Article) -> list[Article]:
-    """3-4 other published updates: most shared tags first, then the newest."""
+def related(item: Article) -> tuple[list[Article], bool]:
+    """3-4 other published updates: most shared tags first, then the newest.
+
+    Also says whether the newest were needed to fill the list (then the
+    choice depends on every publication, not only on this article's tags).
+    """
     tag_ids = [t.pk for t in item.tags.all()]
     picked: list[Article] = []
     if tag_ids:
@@ -124,24 +135,27 @@ def related(item: Article) -> list[Article]:
             .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids)))
             .order_by("-shared", "-published_at", "-id")[:RELATED_COUNT]
         )
-    if len(picked) < RELATED_COUNT:
-        seen = [item.pk, *(a.pk for a in picked)]
-        picked += list(
-            cards()
-            .exclude(pk__in=seen)
-            .order_by("-published_at", "-id")[: RELATED_COUNT - len(picked)]
-        )
-    return picked
+    if len(picked) >= RELATED_COUNT:
+        return picked, False
+    seen = [item.pk, *(a.pk for a in picked)]
+    picked += list(
+        cards().exclude(pk__in=seen).order_by("-published_at", "-id")[: RELATED_COUNT - len(picked)]
+    )
+    return picked, True
 
 
 def _listing(
-    request: HttpRequest, template: str, queryset: QuerySet[Article], context: dict[str, Any]
+    request: HttpRequest,
+    template: str,
+    queryset: QuerySet[Article],
+    context: dict[str, Any],
+    dep: str,
 ) -> HttpResponse:
     if _bad_cursor(request):
         return _bad_request(request)
     cursor = _cursor(request)
     items, next_cursor = page(queryset, cursor, settings.NEWSDESK_PAGE_SIZE)
-    return render(
+    response = render(
         request,
         template,
         {
@@ -152,6 +166,7 @@ def _listing(
             "live_position": live_position(),
         },
     )
+    return depends_on(response, [dep]) if cursor is None else response
 
 
 @conditional
@@ -162,13 +177,20 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
         "public/tag.html",
         cards().filter(tags=found),
         {"tag": found, "live_tag": found.slug, "live_insert": True},
+        deps.tag(found.slug),
     )
 
 
 @conditional
 def author(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Author, slug=slug)
-    return _listing(request, "public/author.html", cards().filter(authors=found), {"author": found})
+    return _listing(
+        request,
+        "public/author.html",
+        cards().filter(authors=found),
+        {"author": found},
+        deps.author(found.slug),
+    )
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -229,3 +229,25 @@ def test_other_methods_are_refused(site: Server) -> None:
     assert response.status == 405
     assert response.getheader("Allow") == "GET, HEAD"
     conn.close()
+
+
+@pytest.mark.parametrize("handler", ["connection", "asgi"])
+def test_idle_streams_get_heartbeats(handler: str, tmp_path: Path) -> None:
+    with transaction.atomic():
+        pass  # the test database exists; the server below shares it
+    env = server_env(
+        current_database_url(),
+        NEWSDESK_LIVE_HANDLER=handler,
+        NEWSDESK_LIVE_HEARTBEAT_SECONDS="0.3",
+    )
+    server = Server(env, log_path=tmp_path / "serve.log").start()
+    try:
+        client = SSEClient(server.url)
+        deadline = time.monotonic() + 5
+        while client.raw.count(b": keep-alive\n\n") < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert client.raw.count(b": keep-alive\n\n") >= 2
+        assert client.raw.startswith(b"retry: 3000\n\n")
+        client.close()
+    finally:
+        server.stop()

@@ -48,7 +48,9 @@ def test_feed_shows_twenty_cards_and_show_more(
     assert text_of(find_all(first, "span", class_="reading-time")[0]) == "1 min read"
     time = find_all(first, "time")[0]
     assert time.attrs["datetime"] == newest[0].published_at.isoformat()  # type: ignore[union-attr]
-    assert text_of(find_all(time, "span", class_="rel")[0]) == "just now"
+    # Absolute time only: cached pages must not carry a "5 min ago" that goes stale.
+    assert find_all(time, "span", class_="rel") == []
+    assert text_of(find_all(time, "span", class_="abs")[0]).endswith("UTC")
     assert text_of(find_all(first, "p", class_="card-lede")[0]) == newest[0].lede
     assert [text_of(t) for t in find_all(first, "ul", class_="tags")[0].children] == [
         "Energy",

@@ -44,6 +44,7 @@
           pager.remove();
         }
         history.replaceState(null, "", link.href);
+        updateTimes();
         if (first) {
           var target = first.querySelector("a");
           if (target) { target.focus({ preventScroll: true }); }
@@ -54,6 +55,42 @@
       });
     return true;
   }
+
+  // Relative times ("5 minutes ago") are added here, in the reader's language:
+  // the server sends absolute times only, so cached pages never go stale.
+  var units = [["year", 31536000], ["month", 2592000], ["week", 604800], ["day", 86400],
+               ["hour", 3600], ["minute", 60]];
+  var format = window.Intl && Intl.RelativeTimeFormat ?
+    new Intl.RelativeTimeFormat(document.documentElement.lang || undefined, { numeric: "auto" }) : null;
+
+  function relative(date) {
+    var seconds = Math.round((date.getTime() - Date.now()) / 1000);
+    for (var i = 0; i < units.length; i += 1) {
+      if (Math.abs(seconds) >= units[i][1]) {
+        return format.format(Math.round(seconds / units[i][1]), units[i][0]);
+      }
+    }
+    return format.format(0, "second");
+  }
+
+  function updateTimes() {
+    if (!format) { return; }
+    document.querySelectorAll("time[data-relative]").forEach(function (el) {
+      var date = new Date(el.getAttribute("datetime"));
+      if (isNaN(date.getTime())) { return; }
+      var rel = el.querySelector(".rel");
+      if (!rel) {
+        rel = document.createElement("span");
+        rel.className = "rel";
+        el.prepend(rel, " ");
+      }
+      rel.textContent = relative(date);
+    });
+  }
+
+  updateTimes();
+  window.setInterval(updateTimes, 30000);
+  window.newsdeskTimes = updateTimes;
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-show-more]");

@@ -77,6 +77,7 @@
         toInsert[i].classList.add("card--new");
         list.prepend(toInsert[i]);
       }
+      if (window.newsdeskTimes) { window.newsdeskTimes(); }
     }).catch(function () {
       waiting = ids.concat(waiting);
       showCount();
@@ -171,8 +172,10 @@
     });
   }
 
-  function onReset() {
-    if (atTop() && list) { window.location.reload(); return; }
+  function onReset(data) {
+    // Continue from now; offer a reload rather than forcing one (a cached
+    // page would come back with the same old position).
+    if (data && data.id) { lastId = String(data.id); }
     banner.hidden = false;
     banner.textContent = "The feed has changed. Reload";
     banner.onclick = function () { window.location.reload(); };

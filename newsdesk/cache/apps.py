@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CacheConfig(AppConfig):
+    name = "newsdesk.cache"
+    label = "pagecache"
+    verbose_name = _("Page cache")
+
+    def ready(self) -> None:
+        from django.conf import settings
+        from django.db.models.signals import post_delete, post_save
+
+        from newsdesk.news.models import Author, Tag
+        from newsdesk.news.outbox import events_committed
+
+        from . import invalidation
+        from .store import PAGES
+
+        PAGES.max_bytes = settings.NEWSDESK_PAGE_CACHE_MB * 1024 * 1024
+        events_committed.connect(invalidation.on_commit, dispatch_uid="newsdesk-page-cache")
+        for model in (Author, Tag):
+            post_save.connect(invalidation.on_edit, sender=model, dispatch_uid=f"pc-{model}-s")
+            post_delete.connect(invalidation.on_edit, sender=model, dispatch_uid=f"pc-{model}-d")

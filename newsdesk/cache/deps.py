@@ -1,0 +1,35 @@
+"""Views name what a cached page depends on (see ``store.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from django.http import HttpResponseBase
+
+R = TypeVar("R", bound=HttpResponseBase)
+
+HEADER = "X-Newsdesk-Deps"
+ALL = "all"
+
+
+def article(pk: int) -> str:
+    return f"article:{pk}"
+
+
+def tag(slug: str) -> str:
+    return f"tag:{slug}"
+
+
+def author(slug: str) -> str:
+    return f"author:{slug}"
+
+
+def depends_on(response: R, deps: Iterable[str]) -> R:
+    """Mark a response as cacheable by the front, dropped when ``deps`` change."""
+    names = sorted(set(deps))
+    if names and response.status_code == 200:
+        # Slugs may be non-ASCII: the header carries them percent-free but
+        # as UTF-8 bytes decoded as latin-1 by the front, never shown to anyone.
+        response.headers[HEADER] = " ".join(names).encode().decode("latin-1")
+    return response

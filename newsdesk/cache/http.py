@@ -1,0 +1,105 @@
+"""Answering from the page cache: which requests may, and the bytes to send."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+
+from .store import DEPS_HEADER, Entry
+
+STATUS_LINES = {200: b"HTTP/1.1 200 OK\r\n", 304: b"HTTP/1.1 304 Not Modified\r\n"}
+# What a 304 repeats of the 200 (RFC 9110, 15.4.5).
+NOT_MODIFIED_KEEP = {b"cache-control", b"content-location", b"date", b"expires", b"vary",
+                     b"last-modified"}  # fmt: skip
+
+
+def request_key(
+    method: bytes, path: bytes, query: bytes, headers: Iterable[tuple[bytes, bytes]]
+) -> str | None:
+    """The cache key for an anonymous GET/HEAD of a known page, else ``None``.
+
+    Requests with a query string (older pages, previews, filters), with a
+    session cookie (a signed-in editor) or with credentials go to Django.
+    """
+    if method not in (b"GET", b"HEAD") or query:
+        return None
+    session = settings.SESSION_COOKIE_NAME.encode() + b"="
+    for name, value in headers:
+        if name == b"cookie" and session in value:
+            return None
+        if name == b"authorization":
+            return None
+    return path.decode("latin-1")
+
+
+def header(headers: Iterable[tuple[bytes, bytes]], wanted: bytes) -> bytes:
+    for name, value in headers:
+        if name == wanted:
+            return value
+    return b""
+
+
+def etag_matches(if_none_match: bytes, etag: bytes) -> bool:
+    if not if_none_match:
+        return False
+    if if_none_match.strip() == b"*":
+        return True
+    weak = etag.removeprefix(b"W/")
+    return any(tag.strip().removeprefix(b"W/") == weak for tag in if_none_match.split(b","))
+
+
+def response_headers(
+    entry: Entry, method: bytes, request_headers: Iterable[tuple[bytes, bytes]]
+) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+    """Status, headers and body to answer with this entry."""
+    request_headers = list(request_headers)
+    if etag_matches(header(request_headers, b"if-none-match"), entry.etag):
+        kept = [(n, v) for n, v in entry.headers if n.lower() in NOT_MODIFIED_KEEP]
+        return 304, [*kept, (b"etag", entry.etag)], b""
+    coding, body = entry.variant(header(request_headers, b"accept-encoding"))
+    headers = [*entry.headers, (b"etag", entry.etag), (b"content-length", b"%d" % len(body))]
+    if coding != "identity":
+        headers.append((b"content-encoding", coding.encode()))
+    return entry.status, headers, b"" if method == b"HEAD" else body
+
+
+def raw_response(
+    entry: Entry, method: bytes, request_headers: Iterable[tuple[bytes, bytes]], close: bool
+) -> bytes:
+    """The whole HTTP/1.1 response, for the connection-level fast path."""
+    status, headers, body = response_headers(entry, method, request_headers)
+    lines = [STATUS_LINES[status]]
+    lines.extend(b"%s: %s\r\n" % (name, value) for name, value in headers)
+    if status == 304:
+        lines.append(b"content-length: 0\r\n")
+    if close:
+        lines.append(b"connection: close\r\n")
+    lines.append(b"\r\n")
+    return b"".join(lines) + body
+
+
+def strip_deps(headers: list[tuple[bytes, bytes]]) -> tuple[list[tuple[bytes, bytes]], str | None]:
+    deps = None
+    kept = []
+    for name, value in headers:
+        if name.lower() == DEPS_HEADER:
+            deps = value.decode("latin-1")
+        else:
+            kept.append((name, value))
+    return kept, deps
+
+
+def cacheable(status: int, headers: list[tuple[bytes, bytes]]) -> bool:
+    """Only a plain 200 that every anonymous reader gets alike may be stored."""
+    if status != 200:
+        return False
+    for name, value in headers:
+        lower = name.lower()
+        if lower == b"set-cookie":
+            return False
+        if lower == b"cache-control" and (b"private" in value or b"no-store" in value):
+            return False
+        if lower == b"vary" and b"cookie" in value.lower():
+            return False
+    return True

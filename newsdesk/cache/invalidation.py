@@ -1,0 +1,50 @@
+"""Which cached pages an outbox event changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils.text import slugify
+
+from newsdesk.news.models import Article, Event, Revision
+
+from . import deps
+from .store import PAGES
+
+
+def deps_for_events(event_ids: Iterable[int]) -> set[str]:
+    """Dependency keys touched by these events (runs queries: call off the loop)."""
+    ids = list(event_ids)
+    if not ids:
+        return set()
+    found: set[str] = set()
+    rows = Event.objects.filter(id__in=ids, public=True).values_list("article_id", flat=True)
+    article_ids = {a for a in rows if a is not None}
+    if not article_ids:
+        return found
+    found.add(deps.ALL)
+    for article in Article.objects.filter(pk__in=article_ids).prefetch_related(
+        "tags", "bylines__author"
+    ):
+        found.add(deps.article(article.pk))
+        found.update(deps.tag(t.slug) for t in article.tags.all())
+        found.update(deps.author(b.author.slug) for b in article.bylines.all())
+    # The lists the article left: tags and bylines of its earlier revisions.
+    for snapshot in Revision.objects.filter(article_id__in=article_ids).values_list(
+        "snapshot", flat=True
+    ):
+        found.update(deps.tag(slugify(name, allow_unicode=True)[:60]) for name in snapshot["tags"])
+        found.update(deps.author(slug) for slug in snapshot["authors"])
+    return found
+
+
+def on_commit(sender: object, event_ids: list[int], **kwargs: object) -> None:
+    """``events_committed`` receiver: drop what a commit in this process changed,
+    before the request that made it returns."""
+    PAGES.invalidate(deps_for_events(event_ids))
+
+
+def on_edit(sender: object, **kwargs: object) -> None:
+    """An author or tag edited outside the actions: drop every page."""
+    if not kwargs.get("raw"):
+        PAGES.clear()
