@@ -108,9 +108,9 @@ class Front:
                 return
 
 
-async def _send_entry(entry: Entry, scope: Scope, send: Any) -> None:
+async def _send_entry(entry: Entry, scope: Scope, send: Any, source: bytes = b"hit") -> None:
     status, headers, body = response_headers(
-        entry, scope["method"].encode(), scope.get("headers", [])
+        entry, scope["method"].encode(), scope.get("headers", []), source
     )
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
@@ -162,7 +162,7 @@ class _Capture:
         )
         if self.scope["method"] == "GET":
             PAGES.put(self.key, entry, self.generation)
-        await _send_entry(entry, self.scope, self.send)
+        await _send_entry(entry, self.scope, self.send, b"miss")
 
 
 application = Front()

@@ -50,15 +50,27 @@ def etag_matches(if_none_match: bytes, etag: bytes) -> bool:
 
 
 def response_headers(
-    entry: Entry, method: bytes, request_headers: Iterable[tuple[bytes, bytes]]
+    entry: Entry,
+    method: bytes,
+    request_headers: Iterable[tuple[bytes, bytes]],
+    source: bytes = b"hit",
 ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
-    """Status, headers and body to answer with this entry."""
+    """Status, headers and body to answer with this entry.
+
+    ``X-Cache`` says whether the page came from the cache (``hit``) or was
+    rendered for this request and stored (``miss``).
+    """
     request_headers = list(request_headers)
     if etag_matches(header(request_headers, b"if-none-match"), entry.etag):
         kept = [(n, v) for n, v in entry.headers if n.lower() in NOT_MODIFIED_KEEP]
-        return 304, [*kept, (b"etag", entry.etag)], b""
+        return 304, [*kept, (b"etag", entry.etag), (b"x-cache", source)], b""
     coding, body = entry.variant(header(request_headers, b"accept-encoding"))
-    headers = [*entry.headers, (b"etag", entry.etag), (b"content-length", b"%d" % len(body))]
+    headers = [
+        *entry.headers,
+        (b"etag", entry.etag),
+        (b"x-cache", source),
+        (b"content-length", b"%d" % len(body)),
+    ]
     if coding != "identity":
         headers.append((b"content-encoding", coding.encode()))
     return entry.status, headers, b"" if method == b"HEAD" else body

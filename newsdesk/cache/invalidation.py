@@ -48,3 +48,17 @@ def on_edit(sender: object, **kwargs: object) -> None:
     """An author or tag edited outside the actions: drop every page."""
     if not kwargs.get("raw"):
         PAGES.clear()
+
+
+def edit_generation() -> tuple[int, str]:
+    """Changes with every author or tag edit (``feeds.models.Stamp``).
+
+    The time is part of it: a counter alone could come back to a value it had
+    (the row deleted and made again) and hide an edit.
+    """
+    from newsdesk.feeds.models import SITE, Stamp
+
+    row = Stamp.objects.filter(pk=SITE).values_list("generation", "changed_at").first()
+    if row is None:
+        return (0, "")
+    return (int(row[0]), row[1].isoformat() if row[1] else "")

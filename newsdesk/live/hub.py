@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 from django.db import close_old_connections
 
-from newsdesk.cache.invalidation import deps_for_events
+from newsdesk.cache.invalidation import deps_for_events, edit_generation
 from newsdesk.cache.store import PAGES
 
 from . import events
@@ -74,6 +74,7 @@ class Hub:
         self._reads_started = 0
         #: Connection-level streams (``protocol.LiveStream``) the hub writes to.
         self.subscribers: set[Any] = set()
+        self.edit_generation: tuple[int, str] | None = None
         self._opening: set[asyncio.Task[None]] = set()
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-live-db")
 
@@ -111,6 +112,7 @@ class Hub:
         self._db.shutdown(wait=False)
 
     async def _initial_read(self) -> None:
+        self.edit_generation = await self.db(edit_generation)
         latest = await self.db(events.latest_id)
         self.horizon = await self.db(events.horizon)
         # Warm the log with recent events, so reconnecting readers (after a
@@ -166,6 +168,11 @@ class Hub:
         async with self._read_lock:
             self._reads_started += 1
             await self._read_new_locked()
+        # Author and tag edits write no event; their stamp says so instead.
+        stamp = await self.db(edit_generation)
+        if stamp != self.edit_generation:
+            PAGES.clear()
+            self.edit_generation = stamp
 
     async def catch_up(self) -> int:
         """The cursor, once a read that began after this call has finished.

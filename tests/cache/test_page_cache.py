@@ -1,0 +1,193 @@
+"""The page cache against the real server: hits before Django, 304s, exact
+invalidation by outbox events, and no cached page across the login line."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import brotli
+import pytest
+
+from newsdesk.news import actions
+from newsdesk.news.models import Article, Author, Event
+from tests.live.support import Server, SSEClient
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def get(site: Server, path: str, method: str = "GET", **headers: str) -> Reply:
+    conn = http.client.HTTPConnection("127.0.0.1", site.port, timeout=10)
+    conn.request(method, path, headers={k.replace("_", "-"): v for k, v in headers.items()})
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, body)
+
+
+def cached(site: Server, path: str) -> Reply:
+    """Fetch until the page is served from the cache (the first fetch stores it)."""
+    for _ in range(3):
+        reply = get(site, path)
+        if reply.headers.get("x-cache") == "hit":
+            return reply
+    raise AssertionError(f"{path} is not cached: {reply.headers}")
+
+
+def wait_until_server_knows(site: Server) -> None:
+    """Wait for the server's hub to read the newest event (it drops pages first)."""
+    latest = Event.objects.filter(public=True).order_by("-id").first()
+    assert latest is not None
+    stream = SSEClient(site.url, "/live", {"Last-Event-ID": str(latest.id - 1)})
+    try:
+        stream.next_event(timeout=5)
+    finally:
+        stream.close()
+
+
+@pytest.fixture
+def world(site: Server, make_article: Callable[..., Article], author: Author) -> dict[str, Article]:
+    other = Author.objects.create(name="Teo Varga", slug="teo-varga")
+    made = {
+        "energy": make_article(headline="Grid repaired", tags=["Energy"]),
+        "sport": make_article(headline="Stadium reopens", tags=["Sport"], authors=[other]),
+    }
+    wait_until_server_knows(site)
+    return made
+
+
+def test_second_request_is_a_hit_with_etag_304_and_compression(
+    site: Server, world: dict[str, Article]
+) -> None:
+    first = get(site, "/")
+    assert first.status == 200 and first.headers["x-cache"] in {"hit", "miss"}
+    assert b"Grid repaired" in first.body and b"Stadium reopens" in first.body
+    hit = cached(site, "/")
+    assert hit.body == first.body and hit.headers["etag"] == first.headers["etag"]
+    assert hit.headers["etag"].startswith('W/"')
+    for name in ("content-security-policy", "x-content-type-options", "cache-control"):
+        assert hit.headers[name] == first.headers[name]
+    assert "x-newsdesk-deps" not in hit.headers
+
+    again = get(site, "/", If_None_Match=hit.headers["etag"])
+    assert again.status == 304 and again.body == b""
+    assert again.headers["etag"] == hit.headers["etag"]
+    assert again.headers["cache-control"] == hit.headers["cache-control"]
+
+    gz = get(site, "/", Accept_Encoding="gzip")
+    assert gz.headers["content-encoding"] == "gzip"
+    assert gzip.decompress(gz.body) == hit.body
+    br = get(site, "/", Accept_Encoding="gzip, deflate, br")
+    assert br.headers["content-encoding"] == "br"
+    assert brotli.decompress(br.body) == hit.body
+    assert "Accept-Encoding" in br.headers["vary"]
+
+    head = get(site, "/", method="HEAD")
+    assert head.status == 200 and head.body == b""
+    assert head.headers["content-length"] == str(len(hit.body))
+
+
+def test_publish_correct_unpublish_pin_show_on_the_next_request(
+    site: Server, world: dict[str, Article], make_article: Callable[..., Article]
+) -> None:
+    energy = world["energy"]
+    pages = ["/", energy.get_absolute_url(), "/tag/energy/", "/author/mira-castell/",
+             "/rss.xml", "/tag/energy/atom.xml", "/sitemap.xml"]  # fmt: skip
+    before = {path: cached(site, path) for path in pages}
+
+    fresh = make_article(headline="Ferry resumes", tags=["Energy"])
+    wait_until_server_knows(site)
+    for path in ("/", "/tag/energy/", "/author/mira-castell/", "/rss.xml", "/tag/energy/atom.xml"):
+        reply = get(site, path)
+        assert b"Ferry resumes" in reply.body, path
+        assert reply.headers["etag"] != before[path].headers["etag"], path
+
+    actions.correct(energy, note="We had the wrong substation.", headline="Grid repaired, again")
+    wait_until_server_knows(site)
+    page = get(site, energy.get_absolute_url())
+    assert b"We had the wrong substation." in page.body
+    assert b"Grid repaired, again" in get(site, "/").body
+
+    actions.pin(fresh)
+    wait_until_server_knows(site)
+    assert b'class="pinned"' in get(site, "/").body
+
+    actions.unpublish(energy)
+    wait_until_server_knows(site)
+    assert get(site, energy.get_absolute_url()).status == 410
+    for path in ("/", "/tag/energy/", "/rss.xml"):
+        assert b"Grid repaired, again" not in get(site, path).body, path
+
+
+def test_unaffected_pages_keep_their_etag(
+    site: Server, world: dict[str, Article], make_article: Callable[..., Article]
+) -> None:
+    sport_page = cached(site, "/tag/sport/")
+    sport_feed = cached(site, "/tag/sport/feed.json")
+    author_page = cached(site, "/author/teo-varga/")
+    make_article(headline="Only about energy", tags=["Energy"])
+    wait_until_server_knows(site)
+    for path, earlier in (
+        ("/tag/sport/", sport_page),
+        ("/tag/sport/feed.json", sport_feed),
+        ("/author/teo-varga/", author_page),
+    ):
+        reply = get(site, path)
+        assert reply.headers["x-cache"] == "hit", path  # never dropped
+        assert reply.headers["etag"] == earlier.headers["etag"], path
+
+
+def test_a_tag_removed_by_an_update_refreshes_that_tags_pages(
+    site: Server, world: dict[str, Article]
+) -> None:
+    sport = world["sport"]
+    assert b"Stadium reopens" in cached(site, "/tag/sport/").body
+    actions.update(sport, tags=["Civilians"])
+    wait_until_server_knows(site)
+    assert b"Stadium reopens" not in get(site, "/tag/sport/").body
+
+
+def test_author_edits_refresh_pages(
+    site: Server, world: dict[str, Article], author: Author
+) -> None:
+    assert b"Mira covers the front line" in cached(site, world["energy"].get_absolute_url()).body
+    author.bio = "Mira now edits the morning desk."
+    author.save()  # an edit outside the actions: no event, a stamp
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        if (
+            b"Mira now edits the morning desk."
+            in get(site, world["energy"].get_absolute_url()).body
+        ):
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the author's new bio never showed")
+
+
+def test_signed_in_readers_never_get_cached_pages(site: Server, world: dict[str, Article]) -> None:
+    cached(site, "/")
+    signed_in = get(site, "/", Cookie="sessionid=abc123; theme=dark")
+    assert signed_in.status == 200 and "x-cache" not in signed_in.headers
+    # and what Django answered them was not stored for anonymous readers
+    assert get(site, "/").headers["x-cache"] == "hit"
+
+
+def test_queries_and_other_methods_bypass_the_cache(
+    site: Server, world: dict[str, Article]
+) -> None:
+    cached(site, "/")
+    assert "x-cache" not in get(site, "/?utm_source=x").headers
+    assert "x-cache" not in get(site, "/", method="POST").headers
+    assert get(site, "/news/no-such-update/").status == 404
+    assert "x-cache" not in get(site, "/news/no-such-update/").headers
