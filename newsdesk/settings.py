@@ -166,6 +166,8 @@ INSTALLED_APPS = [
     "newsdesk.public",
     "newsdesk.live",
     "newsdesk.cache",
+    "ninja",
+    "newsdesk.api",
 ]
 
 MIDDLEWARE = [
@@ -381,6 +383,18 @@ NEWSDESK_WEBHOOK_ALLOW = env_list("NEWSDESK_WEBHOOK_ALLOW", "")
 NEWSDESK_DELIVERY_MAX_ATTEMPTS = env_int(
     "NEWSDESK_DELIVERY_MAX_ATTEMPTS", 12, minimum=1, maximum=50
 )
+
+# The JSON API (docs/api.md) ---------------------------------------------
+# Whether the Content API answers only requests with a content key (or an
+# admin token); by default it is open, like the site.
+NEWSDESK_API_CONTENT_KEYS_REQUIRED = env_bool("NEWSDESK_API_CONTENT_KEYS_REQUIRED", False)
+# Requests a minute: per client address without a key, per content key, per
+# admin token. Counted in Django's cache (per process unless it is shared).
+NEWSDESK_API_RATE_ANONYMOUS = env_int(
+    "NEWSDESK_API_RATE_ANONYMOUS", 120, minimum=1, maximum=1_000_000
+)
+NEWSDESK_API_RATE_CONTENT = env_int("NEWSDESK_API_RATE_CONTENT", 600, minimum=1, maximum=1_000_000)
+NEWSDESK_API_RATE_ADMIN = env_int("NEWSDESK_API_RATE_ADMIN", 300, minimum=1, maximum=1_000_000)
 
 # Django's own upload limits, stated rather than implied.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -1,0 +1,296 @@
+"""The Admin API: the desk's actions, acting as the token's user.
+
+Every write calls the same function in ``newsdesk.news.actions`` as the desk
+does, so the user's role decides what is allowed, and each change writes its
+revision and outbox event exactly as a desk change would.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Body, Path, Query, Router, Status
+from pydantic import Field
+
+from newsdesk.news import actions
+from newsdesk.news.models import Article, Author
+
+from . import present
+from .auth import AdminToken, Caller
+from .problems import Problem, ProblemOut, only_query
+from .schemas import (
+    MAX_ID,
+    CallerOut,
+    CorrectIn,
+    DeskArticleOut,
+    DeskArticlePage,
+    DraftIn,
+    Input,
+    ScheduleIn,
+    SourceIn,
+    StepIn,
+    UpdateIn,
+)
+
+router = Router(auth=AdminToken(), tags=["admin"])
+
+READ_ERRORS = {code: ProblemOut for code in (400, 401, 403, 404, 429)}
+WRITE_ERRORS = {code: ProblemOut for code in (400, 401, 403, 404, 409, 429)}
+ArticleId = Path[Annotated[int, Field(ge=1, le=MAX_ID)]]
+
+
+class DeskFilters(Input):
+    status: Article.Status | None = Field(default=None, description="Only articles in this state.")
+    before: int | None = Field(default=None, ge=1, le=MAX_ID, description="`next_cursor`.")
+    limit: Annotated[int, Field(ge=1, le=100)] = 20
+
+
+def _user(request: HttpRequest) -> Any:
+    caller: Caller = request.auth  # type: ignore[attr-defined]
+    return caller.user
+
+
+def _can_read(request: HttpRequest) -> Any:
+    user = _user(request)
+    if not user.has_perm("news.view_article"):
+        raise PermissionDenied(
+            _("You do not have permission to %(what)s.") % {"what": _("read the desk")}
+        )
+    return user
+
+
+def _article(pk: int) -> Article:
+    found = Article.objects.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def _fresh(pk: int) -> dict[str, Any]:
+    return present.desk_article(present.with_relations(Article.objects.filter(pk=pk)).get())
+
+
+def _authors(slugs: list[str]) -> list[Author]:
+    found = {a.slug: a for a in Author.objects.filter(slug__in=slugs)}
+    missing = [s for s in slugs if s not in found]
+    if missing:
+        raise Problem(
+            400,
+            _("Some fields need attention."),
+            errors=[
+                {
+                    "location": "body",
+                    "field": "authors",
+                    "detail": _("No author has the slug “%(slug)s”.") % {"slug": slug},
+                }
+                for slug in missing
+            ],
+        )
+    return [found[s] for s in slugs]
+
+
+def _sources(items: list[SourceIn]) -> list[actions.SourceInput]:
+    return [
+        actions.SourceInput(outlet=s.outlet, url=s.url, quote_style=s.quote_style) for s in items
+    ]
+
+
+def _changes(payload: UpdateIn | CorrectIn) -> dict[str, Any]:
+    changes = payload.model_dump(exclude_none=True, exclude={"version", "note"})
+    if payload.authors is not None:
+        changes["authors"] = _authors(payload.authors)
+    if payload.sources is not None:
+        changes["sources"] = _sources(payload.sources)
+    return changes
+
+
+@router.get("/me", response={200: CallerOut, **READ_ERRORS}, summary="Who the token acts as")
+def admin_me(request: HttpRequest) -> dict[str, Any]:
+    only_query(request)
+    user = _user(request)
+    role = (
+        "admin"
+        if user.is_superuser
+        else ", ".join(sorted(g.name for g in user.groups.all())) or "none"
+    )
+    permissions = sorted(
+        p.removeprefix("news.") for p in user.get_all_permissions() if p.startswith("news.")
+    )
+    return {"username": user.get_username(), "role": role, "permissions": permissions}
+
+
+@router.get("/articles", response={200: DeskArticlePage, **READ_ERRORS}, summary="List articles")
+def admin_list_articles(request: HttpRequest, filters: Query[DeskFilters]) -> dict[str, Any]:
+    """Articles in every state, newest first."""
+    only_query(request, DeskFilters)
+    _can_read(request)
+    rows = present.with_relations(Article.objects.all())
+    if filters.status is not None:
+        rows = rows.filter(status=filters.status)
+    if filters.before is not None:
+        rows = rows.filter(pk__lt=filters.before)
+    found = list(rows.order_by("-id")[: filters.limit + 1])
+    more = len(found) > filters.limit
+    found = found[: filters.limit]
+    return {
+        "items": [present.desk_article(a) for a in found],
+        "next_cursor": found[-1].pk if more else None,
+    }
+
+
+@router.get(
+    "/articles/{id}", response={200: DeskArticleOut, **READ_ERRORS}, summary="Get an article"
+)
+def admin_get_article(request: HttpRequest, id: ArticleId) -> dict[str, Any]:
+    only_query(request)
+    _can_read(request)
+    _article(id)
+    return _fresh(id)
+
+
+@router.post("/articles", response={201: DeskArticleOut, **WRITE_ERRORS}, summary="Create a draft")
+def admin_create_draft(request: HttpRequest, payload: DraftIn) -> Status[dict[str, Any]]:
+    only_query(request)
+    article = actions.create_draft(
+        headline=payload.headline,
+        lede=payload.lede,
+        body=payload.body,
+        tags=payload.tags,
+        authors=_authors(payload.authors),
+        sources=_sources(payload.sources),
+        is_breaking=payload.is_breaking,
+        language=payload.language,
+        slug=payload.slug,
+        user=_user(request),
+    )
+    return Status(201, _fresh(article.pk))
+
+
+@router.patch("/articles/{id}", response={200: DeskArticleOut, **WRITE_ERRORS}, summary="Update")
+def admin_update_article(request: HttpRequest, id: ArticleId, payload: UpdateIn) -> dict[str, Any]:
+    """Edit a draft, or make a minor edit to a published article ("Updated")."""
+    only_query(request)
+    article = actions.update(
+        _article(id), user=_user(request), expected_version=payload.version, **_changes(payload)
+    )
+    return _fresh(article.pk)
+
+
+@router.post(
+    "/articles/{id}/submit",
+    response={200: DeskArticleOut, **WRITE_ERRORS},
+    summary="Submit for review",
+)
+def admin_submit_article(
+    request: HttpRequest, id: ArticleId, payload: Body[StepIn | None] = None
+) -> dict[str, Any]:
+    only_query(request)
+    actions.submit(
+        _article(id), user=_user(request), expected_version=payload.version if payload else None
+    )
+    return _fresh(id)
+
+
+@router.post(
+    "/articles/{id}/publish", response={200: DeskArticleOut, **WRITE_ERRORS}, summary="Publish now"
+)
+def admin_publish_article(
+    request: HttpRequest, id: ArticleId, payload: Body[StepIn | None] = None
+) -> dict[str, Any]:
+    only_query(request)
+    actions.publish(
+        _article(id), user=_user(request), expected_version=payload.version if payload else None
+    )
+    return _fresh(id)
+
+
+@router.post(
+    "/articles/{id}/schedule", response={200: DeskArticleOut, **WRITE_ERRORS}, summary="Schedule"
+)
+def admin_schedule_article(
+    request: HttpRequest, id: ArticleId, payload: ScheduleIn
+) -> dict[str, Any]:
+    only_query(request)
+    actions.schedule(
+        _article(id),
+        publish_at=payload.publish_at,
+        user=_user(request),
+        expected_version=payload.version,
+    )
+    return _fresh(id)
+
+
+@router.post(
+    "/articles/{id}/correct", response={200: DeskArticleOut, **WRITE_ERRORS}, summary="Correct"
+)
+def admin_correct_article(
+    request: HttpRequest, id: ArticleId, payload: CorrectIn
+) -> dict[str, Any]:
+    """Publish a correction: a public note, with the fix itself if given."""
+    only_query(request)
+    actions.correct(
+        _article(id),
+        note=payload.note,
+        user=_user(request),
+        expected_version=payload.version,
+        **_changes(payload),
+    )
+    return _fresh(id)
+
+
+@router.post(
+    "/articles/{id}/unpublish", response={200: DeskArticleOut, **WRITE_ERRORS}, summary="Unpublish"
+)
+def admin_unpublish_article(
+    request: HttpRequest, id: ArticleId, payload: Body[StepIn | None] = None
+) -> dict[str, Any]:
+    only_query(request)
+    article = _article(id)
+    _check_version(article, payload)
+    actions.unpublish(article, user=_user(request))
+    return _fresh(id)
+
+
+@router.post("/articles/{id}/pin", response={200: DeskArticleOut, **WRITE_ERRORS}, summary="Pin")
+def admin_pin_article(
+    request: HttpRequest, id: ArticleId, payload: Body[StepIn | None] = None
+) -> dict[str, Any]:
+    only_query(request)
+    article = _article(id)
+    _check_version(article, payload)
+    actions.pin(article, user=_user(request))
+    return _fresh(id)
+
+
+@router.post(
+    "/articles/{id}/unpin", response={200: DeskArticleOut, **WRITE_ERRORS}, summary="Unpin"
+)
+def admin_unpin_article(
+    request: HttpRequest, id: ArticleId, payload: Body[StepIn | None] = None
+) -> dict[str, Any]:
+    only_query(request)
+    article = _article(id)
+    _check_version(article, payload)
+    actions.unpin(article, user=_user(request))
+    return _fresh(id)
+
+
+def _check_version(article: Article, payload: StepIn | None) -> None:
+    """unpublish, pin and unpin take no version; check it here when one is given.
+
+    (The action still locks the row; this only refuses a step someone decided on
+    from an older version.)
+    """
+    if payload and payload.version is not None and payload.version != article.version:
+        raise Problem(
+            409,
+            _(
+                "Someone else saved this article (version %(current)d) after you opened "
+                "version %(opened)d. Reload it to see their changes before saving yours."
+            )
+            % {"current": article.version, "opened": payload.version},
+            kind="stale-version",
+        )
