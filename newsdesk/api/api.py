@@ -49,6 +49,8 @@ def _no_bad_text(value: Any) -> None:
 class StrictParser(Parser):
     def parse_body(self, request: HttpRequest) -> Any:
         data = json.loads(request.body.decode("utf-8"))
+        if data is None:  # an explicit "no body" where one is optional
+            return {}
         if not isinstance(data, dict):
             raise ValueError("the body must be a JSON object")
         _no_bad_text(data)

@@ -112,6 +112,8 @@ def _pydantic_error(error: dict[str, Any]) -> dict[str, str]:
         )
     elif kind == "missing":
         message = _("This field is required.")
+    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == r"\S":
+        message = _("This cannot be blank.")
     else:
         message = str(error.get("msg", _("This value is not valid.")))
         message = message.removeprefix("Value error, ")

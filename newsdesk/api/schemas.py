@@ -4,11 +4,14 @@ not name."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import AfterValidator, AwareDatetime, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, ConfigDict, Field, Strict
+
+from newsdesk.news import actions
 
 MAX_ID = 2**63 - 1
 SLUG_PATTERN = r"^[\w-]+$"
@@ -30,9 +33,21 @@ def _to_utc(value: datetime) -> datetime:
     return _sane_time(value)
 
 
-Moment = Annotated[AwareDatetime, AfterValidator(_to_utc)]
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
+
+
+def _iso_only(value: object) -> object:
+    """Only an RFC 3339 date-time: pydantic would also take ``0.5`` as a Unix time."""
+    if not (isinstance(value, str) and _RFC3339.match(value)):
+        raise ValueError("Use an RFC 3339 time with its zone, e.g. 2026-11-27T09:30:00Z.")
+    return value
+
+
+Moment = Annotated[AwareDatetime, BeforeValidator(_iso_only), AfterValidator(_to_utc)]
 Slug = Annotated[str, Field(min_length=1, max_length=140, pattern=SLUG_PATTERN)]
-Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
+# Bodies are JSON: a number is not a string and 0 is not false.
+Version = Annotated[int, Strict(), Field(ge=1, le=2**31 - 1)]
+Flag = Annotated[bool, Strict()]
 
 
 class Input(Schema):
@@ -153,50 +168,71 @@ class CallerOut(Schema):
 
 
 # Input --------------------------------------------------------------------
+# The limits are the actions' own, so the contract tells clients what will
+# pass; the actions still check everything and word the messages.
+
+QuoteStyle = Literal["as quoted by", "according to", "reported by", "citing", "via"]
+NonBlank = r"\S"
 
 
 class SourceIn(Input):
-    outlet: str = Field(max_length=500)
-    url: str = Field(default="", max_length=2000)
-    quote_style: str = Field(default="as quoted by", max_length=40)
+    outlet: str = Field(min_length=1, max_length=120, pattern=NonBlank)
+    url: str = Field(default="", max_length=500)
+    quote_style: QuoteStyle = "as quoted by"
 
 
-TagName = Annotated[str, Field(max_length=200)]
+Headline = Annotated[str, Field(min_length=1, max_length=actions.MAX_HEADLINE, pattern=NonBlank)]
+Lede = Annotated[str, Field(max_length=actions.MAX_LEDE)]
+Text = Annotated[str, Field(max_length=actions.MAX_BODY, description="Markdown.")]
+Language = Annotated[str, Field(max_length=35, pattern=LANGUAGE_PATTERN)]
+TagName = Annotated[str, Field(max_length=actions.MAX_TAG_LENGTH)]
+Tags = Annotated[list[TagName], Field(max_length=actions.MAX_TAGS)]
+Authors = Annotated[list[Slug], Field(max_length=actions.MAX_AUTHORS, description="Slugs.")]
+Sources = Annotated[list[SourceIn], Field(max_length=actions.MAX_SOURCES)]
+Note = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=actions.MAX_CORRECTION,
+        pattern=NonBlank,
+        description="The public correction note.",
+    ),
+]
 
 
 class DraftIn(Input):
-    headline: str = Field(max_length=2000)
-    lede: str = Field(default="", max_length=6000)
-    body: str = Field(default="", max_length=200_000)
-    tags: list[TagName] = Field(default=[], max_length=50)
-    authors: list[Slug] = Field(default=[], max_length=50, description="Author slugs.")
-    sources: list[SourceIn] = Field(default=[], max_length=50)
-    is_breaking: bool = False
-    language: str | None = Field(default=None, max_length=35)
-    slug: str = Field(default="", max_length=200)
+    headline: Headline
+    lede: Lede = ""
+    body: Text = ""
+    tags: Tags = []
+    authors: Authors = []
+    sources: Sources = []
+    is_breaking: Flag = False
+    language: Language | None = None
+    slug: str = Field(default="", max_length=200, description="Made from the headline if empty.")
 
 
 class UpdateIn(Input):
     version: Version = Field(description="The version you edited; a newer one is refused.")
-    headline: str | None = Field(default=None, max_length=2000)
-    lede: str | None = Field(default=None, max_length=6000)
-    body: str | None = Field(default=None, max_length=200_000)
-    tags: list[TagName] | None = Field(default=None, max_length=50)
-    authors: list[Slug] | None = Field(default=None, max_length=50)
-    sources: list[SourceIn] | None = Field(default=None, max_length=50)
-    is_breaking: bool | None = Field(default=None)
-    language: str | None = Field(default=None, max_length=35)
+    headline: Headline | None = None
+    lede: Lede | None = None
+    body: Text | None = None
+    tags: Tags | None = None
+    authors: Authors | None = None
+    sources: Sources | None = None
+    is_breaking: Flag | None = None
+    language: Language | None = None
 
 
 class CorrectIn(Input):
     version: Version
-    note: str = Field(max_length=20_000, description="The public correction note.")
-    headline: str | None = Field(default=None, max_length=2000)
-    lede: str | None = Field(default=None, max_length=6000)
-    body: str | None = Field(default=None, max_length=200_000)
-    tags: list[TagName] | None = Field(default=None, max_length=50)
-    authors: list[Slug] | None = Field(default=None, max_length=50)
-    sources: list[SourceIn] | None = Field(default=None, max_length=50)
+    note: Note
+    headline: Headline | None = None
+    lede: Lede | None = None
+    body: Text | None = None
+    tags: Tags | None = None
+    authors: Authors | None = None
+    sources: Sources | None = None
 
 
 class StepIn(Input):

@@ -116,7 +116,14 @@ def test_schedule_through_the_api(
 
 def test_action_messages_come_back_by_field(api: Api, editor: Credential) -> None:
     answer = api.send(
-        "POST", "/api/admin/articles", editor, {"headline": " ", "language": "English"}
+        "POST",
+        "/api/admin/articles",
+        editor,
+        {
+            "headline": "Talks resume",
+            "tags": ["???"],
+            "sources": [{"outlet": "the Ledger", "url": "ftp://files.example/x"}],
+        },
     )
     assert answer.status_code == 400
     assert answer["Content-Type"] == "application/problem+json"
@@ -126,14 +133,41 @@ def test_action_messages_come_back_by_field(api: Api, editor: Credential) -> Non
         "status": 400,
         "detail": "Some fields need attention.",
         "errors": [
-            {"location": "body", "field": "headline", "detail": "A headline is required."},
             {
                 "location": "body",
-                "field": "language",
-                "detail": "Use a language code such as en, uk or pt-BR.",
+                "field": "tags",
+                "detail": "The tag “???” needs at least one letter or digit.",
+            },
+            {
+                "location": "body",
+                "field": "sources",
+                "detail": "Source URLs must start with http:// or https://.",
             },
         ],
     }
+
+
+def test_contract_limits_come_back_by_field(api: Api, editor: Credential) -> None:
+    answer = api.send(
+        "POST",
+        "/api/admin/articles",
+        editor,
+        {"headline": " ", "language": "English", "lede": "x" * 601},
+    )
+    assert answer.status_code == 400
+    assert answer.json()["errors"] == [
+        {"location": "body", "field": "headline", "detail": "This cannot be blank."},
+        {
+            "location": "body",
+            "field": "lede",
+            "detail": "String should have at most 600 characters",
+        },
+        {
+            "location": "body",
+            "field": "language",
+            "detail": "String should match pattern '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'",
+        },
+    ]
 
 
 def test_unknown_author(api: Api, editor: Credential) -> None:
