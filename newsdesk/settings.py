@@ -151,6 +151,9 @@ NEWSDESK_SITE_NAME = os.environ.get("NEWSDESK_SITE_NAME", "Newsdesk")
 NEWSDESK_SITE_URL = os.environ.get("NEWSDESK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 NEWSDESK_PAGE_SIZE = env_int("NEWSDESK_PAGE_SIZE", 20, minimum=1, maximum=100)
 NEWSDESK_THREADS = env_int("NEWSDESK_THREADS", 8, minimum=1, maximum=64)
+# Web processes `newsdesk serve` starts: one per core answers cached pages
+# fastest; each keeps its own page cache and live hub, both fed by the outbox.
+NEWSDESK_WEB_PROCESSES = env_int("NEWSDESK_WEB_PROCESSES", 1, minimum=1, maximum=64)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -79,16 +79,29 @@ def response_headers(
 def raw_response(
     entry: Entry, method: bytes, request_headers: Iterable[tuple[bytes, bytes]], close: bool
 ) -> bytes:
-    """The whole HTTP/1.1 response, for the connection-level fast path."""
-    status, headers, body = response_headers(entry, method, request_headers)
-    lines = [STATUS_LINES[status]]
-    lines.extend(b"%s: %s\r\n" % (name, value) for name, value in headers)
-    if status == 304:
-        lines.append(b"content-length: 0\r\n")
-    if close:
-        lines.append(b"connection: close\r\n")
-    lines.append(b"\r\n")
-    return b"".join(lines) + body
+    """The whole HTTP/1.1 response, for the connection-level fast path.
+
+    The status line and headers for each (answer, coding, connection) are
+    built once per entry and reused.
+    """
+    request_headers = list(request_headers)
+    not_modified = etag_matches(header(request_headers, b"if-none-match"), entry.etag)
+    coding, body = entry.variant(header(request_headers, b"accept-encoding"))
+    key = f"{304 if not_modified else coding}:{'close' if close else 'keep'}"
+    head = entry.heads.get(key)
+    if head is None:
+        status, headers, _ = response_headers(entry, method, request_headers)
+        lines = [STATUS_LINES[status]]
+        lines.extend(b"%s: %s\r\n" % (name, value) for name, value in headers)
+        if status == 304:
+            lines.append(b"content-length: 0\r\n")
+        if close:
+            lines.append(b"connection: close\r\n")
+        lines.append(b"\r\n")
+        head = entry.heads[key] = b"".join(lines)
+    if not_modified or method == b"HEAD":
+        return head
+    return head + body
 
 
 def strip_deps(headers: list[tuple[bytes, bytes]]) -> tuple[list[tuple[bytes, bytes]], str | None]:

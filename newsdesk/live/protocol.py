@@ -20,10 +20,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from urllib.parse import parse_qs
 
+import django
 import httptools
+from django.apps import apps
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+# uvicorn's worker processes import this class before the application.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+if not apps.ready:
+    django.setup()
 
 from newsdesk.cache.http import raw_response, request_key
 from newsdesk.cache.store import PAGES

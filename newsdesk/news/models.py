@@ -8,12 +8,22 @@ or Event rows; read models freely, change them through an action.
 from __future__ import annotations
 
 from typing import ClassVar
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix
 from django.utils.translation import gettext_lazy as _
+
+
+def public_url(section: str, slug: str) -> str:
+    """``/news/<slug>/``, ``/tag/<slug>/``, ``/author/<slug>/``.
+
+    What ``reverse()`` returns for these routes (a test holds the two equal),
+    built directly: a feed page asks for about eighty of them, and reverse()
+    was a third of its rendering time.
+    """
+    return f"{get_script_prefix()}{section}/{quote(slug, safe='')}/"
 
 
 class Author(models.Model):
@@ -44,7 +54,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("public:author", kwargs={"slug": self.slug})
+        return public_url("author", self.slug)
 
     @property
     def initials(self) -> str:
@@ -65,7 +75,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("public:tag", kwargs={"slug": self.slug})
+        return public_url("tag", self.slug)
 
 
 class PublishedManager(models.Manager["Article"]):
@@ -118,12 +128,11 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         indexes = [
-            # The News Feed and its keyset pagination: newest first.
-            models.Index(
-                fields=["-published_at", "-id"],
-                name="article_feed_idx",
-                condition=Q(status="published"),
-            ),
+            # The News Feed and its keyset pagination: newest first. Not a
+            # partial index: SQLite only uses one when the query spells the
+            # condition as a literal, and Django binds it as a parameter.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_feed_idx"),
+            models.Index(fields=["-pinned_at"], name="article_pinned_idx"),
             models.Index(fields=["status", "-modified_at"], name="article_desk_idx"),
         ]
         permissions = [
@@ -136,7 +145,7 @@ class Article(models.Model):
         return self.headline
 
     def get_absolute_url(self) -> str:
-        return reverse("public:article", kwargs={"slug": self.slug})
+        return public_url("news", self.slug)
 
     @property
     def is_published(self) -> bool:

@@ -31,6 +31,7 @@ CARD_FIELDS = (
     "language",
 )
 RELATED_COUNT = 4
+RELATED_WINDOW = 500
 
 
 def cards() -> QuerySet[Article]:
@@ -38,6 +39,26 @@ def cards() -> QuerySet[Article]:
     return Article.published.only(*CARD_FIELDS).prefetch_related(
         Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug").order_by("name"))
     )
+
+
+def pinned_card() -> Article | None:
+    """The pinned update, if any.
+
+    ``pinned_at`` is set exactly while an article is pinned, and only
+    published articles can be (``actions.pin``; unpublishing unpins). The
+    query walks the ``pinned_at`` index alone: with the status condition
+    too, SQLite prefers the status index and sorts every published row.
+    """
+    found = (
+        Article.objects.only(*CARD_FIELDS)
+        .prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug").order_by("name"))
+        )
+        .filter(pinned_at__isnull=False)
+        .order_by("-pinned_at")
+        .first()
+    )
+    return found if found is not None and found.is_published else None
 
 
 def live_position() -> int:
@@ -77,7 +98,7 @@ def feed(request: HttpRequest) -> HttpResponse:
     size = settings.NEWSDESK_PAGE_SIZE
     pinned = None
     if cursor is None:
-        pinned = cards().filter(is_pinned=True).order_by("-pinned_at").first()
+        pinned = pinned_card()
     items, next_cursor = page(cards().filter(is_pinned=False), cursor, size - 1 if pinned else size)
     response = render(
         request,
@@ -122,15 +143,24 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
 def related(item: Article) -> tuple[list[Article], bool]:
     """3-4 other published updates: most shared tags first, then the newest.
 
-    Also says whether the newest were needed to fill the list (then the
-    choice depends on every publication, not only on this article's tags).
+    Candidates are the ``RELATED_WINDOW`` updates published just before and
+    just after this one (two index range scans), so the cost stays the same
+    however large the archive grows. Also says whether the newest were needed
+    to fill the list (then the choice depends on every publication).
     """
     tag_ids = [t.pk for t in item.tags.all()]
     picked: list[Article] = []
-    if tag_ids:
+    if tag_ids and item.published_at is not None:
+        when = item.published_at
+        ids = Article.published.values("id")
+        before = ids.filter(Q(published_at__lt=when) | Q(published_at=when, id__lt=item.pk))
+        after = ids.filter(Q(published_at__gt=when) | Q(published_at=when, id__gt=item.pk))
         picked = list(
             cards()
-            .exclude(pk=item.pk)
+            .filter(
+                Q(pk__in=before.order_by("-published_at", "-id")[:RELATED_WINDOW])
+                | Q(pk__in=after.order_by("published_at", "id")[:RELATED_WINDOW])
+            )
             .filter(tags__in=tag_ids)
             .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids)))
             .order_by("-shared", "-published_at", "-id")[:RELATED_COUNT]

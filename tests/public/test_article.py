@@ -179,3 +179,14 @@ def test_hostile_fields_are_escaped_everywhere(client: Client, author: Author) -
         assert all("<" not in d.text and json.loads(d.text) for d in data)
         assert not find_all(tree, "img", onerror=True) and not find_all(tree, "svg")
         assert not find_all(tree, "b", onmouseover=True)
+
+
+def test_public_urls_equal_what_reverse_builds(make_article: Callable[..., Article]) -> None:
+    from django.urls import reverse
+
+    article = make_article(headline="Київ: світло повертається", tags=["Енергетика"])
+    tag = article.tags.get()
+    author = Author.objects.get(slug="mira-castell")
+    assert article.get_absolute_url() == reverse("public:article", kwargs={"slug": article.slug})
+    assert tag.get_absolute_url() == reverse("public:tag", kwargs={"slug": tag.slug})
+    assert author.get_absolute_url() == reverse("public:author", kwargs={"slug": author.slug})

@@ -19,6 +19,13 @@ class Command(BaseCommand):
             "--no-migrate", action="store_true", help="Do not apply migrations first."
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=settings.NEWSDESK_WEB_PROCESSES,
+            help="Web processes (default NEWSDESK_WEB_PROCESSES). Each has its own page "
+            "cache and live hub, kept current by the outbox.",
+        )
+        parser.add_argument(
             "--no-worker",
             action="store_true",
             help="Do not run the delivery worker (webhooks, WebSub) in this process; "
@@ -32,6 +39,7 @@ class Command(BaseCommand):
         port: int,
         no_migrate: bool,
         no_worker: bool,
+        workers: int,
         **options: Any,
     ) -> None:
         # Every open live stream is a socket: allow as many as the system does.
@@ -57,13 +65,13 @@ class Command(BaseCommand):
             )
             worker.start()
         try:
-            self._serve(host, port)
+            self._serve(host, port, workers)
         finally:
             stop.set()
             if worker is not None:
                 worker.join(timeout=10)
 
-    def _serve(self, host: str, port: int) -> None:
+    def _serve(self, host: str, port: int, workers: int) -> None:
         import uvicorn
 
         http: Any = "httptools"
@@ -85,4 +93,5 @@ class Command(BaseCommand):
             timeout_graceful_shutdown=5,
             log_level="warning",
             access_log=False,
+            workers=workers if workers > 1 else None,
         )

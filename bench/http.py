@@ -1,0 +1,298 @@
+"""Reader pages over HTTP, against nginx serving the same bytes.
+
+Generates 10,000 articles (``--articles 1000000`` for a million, with the
+latency ratios of feed, article and tag pages against 10,000), starts
+``newsdesk serve`` the way ``make demo`` does, saves the feed page's bytes
+and starts nginx (Debian's nginx-light) serving that copy, then measures
+with wrk: the feed page and an article from the page cache, a 304
+revalidation, the static copy, and the feed page rendered right after a
+publish (a cache miss). Each figure is printed as a ratio to nginx.
+
+    python -m bench.http [--articles 10000] [--duration 8] [--connections 64]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKERS = int(os.environ.get("BENCH_WORKERS", "1"))
+
+
+@dataclass
+class Load:
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    requests: int
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_port(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on {port}")
+
+
+def need(tool: str, package: str) -> str:
+    path = shutil.which(tool) or (
+        f"/usr/sbin/{tool}" if os.path.exists(f"/usr/sbin/{tool}") else None
+    )
+    if path is None:
+        subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})  # fmt: skip
+        path = shutil.which(tool) or f"/usr/sbin/{tool}"
+    return path
+
+
+def _ms(value: str, unit: str) -> float:
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(url: str, duration: int, connections: int, headers: dict[str, str] | None = None) -> Load:
+    options: list[str] = []
+    for name, value in (headers or {}).items():
+        options += ["-H", f"{name}: {value}"]
+    binary = need("wrk", "wrk")
+    # A short warm-up first, so every server process has the page cached.
+    subprocess.run([binary, "-t2", f"-c{connections}", "-d1s", *options, url],
+                   capture_output=True, check=True)  # fmt: skip
+    command = [binary, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", *options, url]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+    total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
+        errors += int(match.group(1))
+    if match := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    ):
+        errors += sum(int(g) for g in match.groups())
+    assert p50 and p99
+    return Load(rps, _ms(*p50.groups()), _ms(*p99.groups()), errors, total)
+
+
+def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes, float]:
+    request = urllib.request.Request(url, headers=headers)
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+            status, got = response.status, {k.lower(): v for k, v in response.headers.items()}
+    except urllib.error.HTTPError as error:
+        body, status, got = (
+            error.read(),
+            error.code,
+            {k.lower(): v for k, v in error.headers.items()},
+        )
+    return status, got, body, (time.perf_counter() - started) * 1000
+
+
+NGINX_CONF = """
+worker_processes auto;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    types {{ text/html html; }}
+    client_body_temp_path {prefix}/tmp;
+    proxy_temp_path {prefix}/tmp;
+    fastcgi_temp_path {prefix}/tmp;
+    uwsgi_temp_path {prefix}/tmp;
+    scgi_temp_path {prefix}/tmp;
+    server {{
+        listen 127.0.0.1:{port};
+        root {prefix}/www;
+        location = / {{ try_files /index.html =404; }}
+    }}
+}}
+"""
+
+
+class Site:
+    """``newsdesk serve`` on a data directory of its own."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+        self.env["NEWSDESK_DATA_DIR"] = str(data_dir)
+        self.env["DJANGO_SETTINGS_MODULE"] = "newsdesk.settings"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def django(self, code: str) -> str:
+        script = "import django\ndjango.setup()\n" + code
+        result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=self.env,
+                                capture_output=True, text=True, check=True)  # fmt: skip
+        return result.stdout.strip()
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "newsdesk.cli", "serve", "--port", str(self.port),
+             "--workers", str(WORKERS)],
+            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        wait_port(self.port)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+
+def seed(site: Site, count: int) -> tuple[str, str]:
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-m", "newsdesk.cli", "migrate", "-v0"], cwd=ROOT,
+                   env=site.env, check=True)  # fmt: skip
+    out = site.django(
+        "from bench.support.seed import seed\n"
+        f"seed({count})\n"
+        "from newsdesk.news.models import Article\n"
+        "a = Article.published.order_by('-published_at').first()\n"
+        "print(a.get_absolute_url(), a.tags.first().slug)\n"
+    )
+    print(f"   seeded {count:,} articles in {time.monotonic() - started:.0f} s", flush=True)
+    article, tag = out.splitlines()[-1].split()
+    return article, tag
+
+
+def render_latency(site: Site, paths: list[str], rounds: int = 30) -> dict[str, float]:
+    """Median time to render each page from the database (a query string bypasses the cache)."""
+    result = {}
+    for path in paths:
+        times = [fetch(f"{site.url}{path}?nocache={n}")[3] for n in range(rounds)]
+        result[path] = statistics.median(times[3:])
+    return result
+
+
+def miss_after_publish(site: Site, rounds: int) -> list[float]:
+    """Publish, then time the first request that renders the new feed page."""
+    times = []
+    for n in range(rounds):
+        headline = f"Benchmark publish {n} {time.time()}"
+        site.django(
+            "from newsdesk.news import actions\n"
+            f"actions.publish(actions.create_draft(headline={headline!r}, lede='x'))\n"
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            _status, headers, body, ms = fetch(site.url + "/")
+            if headline.encode() in body:
+                if headers.get("x-cache") == "miss":
+                    times.append(ms)
+                break
+            time.sleep(0.01)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--duration", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=64)
+    args = parser.parse_args()
+    nginx = need("nginx", "nginx-light")
+    with tempfile.TemporaryDirectory(prefix="newsdesk-http-bench-") as tmp:
+        work = Path(tmp)
+        work.chmod(0o755)  # nginx's workers run unprivileged
+        sizes = [10_000] if args.articles == 10_000 else [10_000, args.articles]
+        renders: dict[int, dict[str, float]] = {}
+        for count in sizes:
+            print(f"-- {count:,} articles", flush=True)
+            site = Site(work / f"site-{count}")
+            article, tag = seed(site, count)
+            site.start()
+            try:
+                paths = ["/", article, f"/tag/{tag}/"]
+                for path in paths:
+                    fetch(site.url + path)
+                renders[count] = render_latency(site, paths)
+                shown = ", ".join(f"{p} {ms:.1f} ms" for p, ms in renders[count].items())
+                print(f"   uncached render over HTTP (median): {shown}", flush=True)
+                if count != sizes[0]:
+                    continue
+                status, headers, page, _ = fetch(site.url + "/")
+                assert status == 200 and headers.get("x-cache") == "hit"
+                www = work / "nginx" / "www"
+                (work / "nginx" / "tmp").mkdir(parents=True)
+                www.mkdir(parents=True)
+                (www / "index.html").write_bytes(page)
+                nginx_port = free_port()
+                conf = work / "nginx" / "nginx.conf"
+                conf.write_text(NGINX_CONF.format(prefix=work / "nginx", port=nginx_port))
+                server = subprocess.Popen([nginx, "-c", str(conf), "-p", str(work / "nginx"),
+                                           "-g", "daemon off;"])  # fmt: skip
+                try:
+                    wait_port(nginx_port)
+                    measure(site, f"http://127.0.0.1:{nginx_port}/", article, headers, args)
+                finally:
+                    server.terminate()
+                    server.wait(timeout=30)
+            finally:
+                site.stop()
+        if len(sizes) > 1:
+            small, large = renders[sizes[0]], renders[sizes[1]]
+            print(f"-- render latency at {sizes[1]:,} vs {sizes[0]:,} articles (median, uncached)")
+            for (path, ms_small), ms_large in zip(small.items(), large.values(), strict=True):
+                kind = "feed" if path == "/" else "tag" if path.startswith("/tag/") else "article"
+                print(
+                    f"{kind}: {ms_large:.1f} ms vs {ms_small:.1f} ms = {ms_large / ms_small:.2f}x"
+                )
+
+
+def measure(site: Site, static_url: str, article: str, headers: dict[str, str],
+            args: argparse.Namespace) -> None:  # fmt: skip
+    d, c = args.duration, args.connections
+    static = wrk(static_url, d, c)
+    results = {
+        "feed page (cached)": wrk(site.url + "/", d, c),
+        "article (cached)": wrk(site.url + article, d, c),
+        "304 revalidation of the feed": wrk(
+            site.url + "/", d, c, {"If-None-Match": headers["etag"]}
+        ),
+    }  # fmt: skip
+    print(f"nginx, the same feed bytes: {static.rps:,.0f} req/s, p50 {static.p50_ms:.2f} ms, "
+          f"p99 {static.p99_ms:.2f} ms, {static.errors} errors / {static.requests:,}")  # fmt: skip
+    for name, load in results.items():
+        print(f"{name}: {load.rps:,.0f} req/s = {load.rps / static.rps:.2f}x nginx; "
+              f"p50 {load.p50_ms:.2f} ms, p99 {load.p99_ms:.2f} ms; "
+              f"{load.errors} errors / {load.requests:,}")  # fmt: skip
+    misses = miss_after_publish(site, 20)
+    if misses:
+        p50 = statistics.median(misses)
+        print(f"feed page right after a publish (miss): p50 {p50:.1f} ms, "
+              f"max {max(misses):.1f} ms over {len(misses)} publishes "
+              f"= {p50 / static.p50_ms:.1f}x nginx's p50 under load")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
