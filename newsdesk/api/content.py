@@ -44,7 +44,7 @@ Limit = Annotated[int, Field(ge=1, le=100)]
 class ArticleFilters(Input):
     tag: Slug | None = Field(default=None, description="Only articles with this tag (slug).")
     author: Slug | None = Field(default=None, description="Only articles by this author (slug).")
-    language: str | None = Field(default=None, max_length=35, pattern=LANGUAGE_PATTERN)
+    language: str | None = Field(default=None, max_length=16, pattern=LANGUAGE_PATTERN)
     breaking: bool | None = Field(default=None, description="Only breaking (or other) news.")
     since: Moment | None = Field(default=None, description="Published at or after this time.")
     after_event: int | None = Field(

@@ -184,7 +184,7 @@ class SourceIn(Input):
 Headline = Annotated[str, Field(min_length=1, max_length=actions.MAX_HEADLINE, pattern=NonBlank)]
 Lede = Annotated[str, Field(max_length=actions.MAX_LEDE)]
 Text = Annotated[str, Field(max_length=actions.MAX_BODY, description="Markdown.")]
-Language = Annotated[str, Field(max_length=35, pattern=LANGUAGE_PATTERN)]
+Language = Annotated[str, Field(max_length=actions.MAX_LANGUAGE, pattern=LANGUAGE_PATTERN)]
 TagName = Annotated[str, Field(max_length=actions.MAX_TAG_LENGTH)]
 Tags = Annotated[list[TagName], Field(max_length=actions.MAX_TAGS)]
 Authors = Annotated[list[Slug], Field(max_length=actions.MAX_AUTHORS, description="Slugs.")]

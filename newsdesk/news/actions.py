@@ -42,6 +42,7 @@ MAX_TAG_LENGTH = 50
 MAX_SOURCES = 10
 MAX_AUTHORS = 10
 MAX_CORRECTION = 2000
+MAX_LANGUAGE = 16  # Article.language's column
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -120,7 +121,7 @@ def _validate(fields: dict[str, Any]) -> dict[str, Any]:
         clean["body"] = body
     if "language" in fields:
         language = str(fields["language"] or "").strip()
-        if not _LANGUAGE.match(language):
+        if not _LANGUAGE.match(language) or len(language) > MAX_LANGUAGE:
             errors.add("language", _("Use a language code such as en, uk or pt-BR."))
         clean["language"] = language
     if "is_breaking" in fields:
