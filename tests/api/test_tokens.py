@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from newsdesk.api import tokens
@@ -123,3 +124,26 @@ def test_find_ignores_junk() -> None:
     assert tokens.find("not-a-token") is None
     assert ApiToken.objects.count() == 0
     assert timezone.now()  # find() made no rows
+
+
+def test_tokens_are_listed_and_revoked_in_the_admin(
+    client: Client, make_token: Callable[[str], Credential]
+) -> None:
+    editor = make_token("editor")
+    assert editor.secret is not None
+    admin = User.objects.create_superuser("root", password="not-used-in-tests-1")
+    client.force_login(admin)
+    page = client.get("/admin/api/apitoken/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert editor.secret[:12] in html
+    assert editor.secret not in html
+    assert client.get("/admin/api/apitoken/add/").status_code == 403  # made by the command only
+    token = ApiToken.objects.get()
+    answer = client.post(
+        "/admin/api/apitoken/",
+        {"action": "revoke", "_selected_action": [token.pk]},
+    )
+    assert answer.status_code == 302
+    token.refresh_from_db()
+    assert token.revoked_at is not None
