@@ -173,8 +173,12 @@ def admin_create_draft(request: HttpRequest, payload: DraftIn) -> Status[dict[st
 def admin_update_article(request: HttpRequest, id: ArticleId, payload: UpdateIn) -> dict[str, Any]:
     """Edit a draft, or make a minor edit to a published article ("Updated")."""
     only_query(request)
+    changes = _changes(payload)
+    if not changes:
+        # An empty edit would still mark a published article "Updated".
+        raise Problem(400, _("Send at least one field to change besides the version."))
     article = actions.update(
-        _article(id), user=_user(request), expected_version=payload.version, **_changes(payload)
+        _article(id), user=_user(request), expected_version=payload.version, **changes
     )
     return _fresh(article.pk)
 

@@ -6,6 +6,7 @@ logged: messages name a token by its id and prefix.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,8 @@ from ninja.security.http import HttpAuthBase
 from . import ratelimit, tokens
 from .models import ApiToken
 from .problems import Problem
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,12 @@ class _Bearer(HttpAuthBase):
             if token is None:
                 raise Problem(401, _("This token is not valid: it may have been revoked."))
             if self.admin and token.kind != ApiToken.Kind.ADMIN:
+                log.warning(
+                    "api: %s %s denied to %s",
+                    request.method,
+                    request.path,
+                    Caller(token.kind, token).describe(),
+                )
                 raise Problem(
                     403,
                     _(

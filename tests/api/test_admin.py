@@ -245,3 +245,14 @@ def test_admin_reads_see_drafts_and_are_not_cached(
     assert "publish_article" not in me["permissions"]
     actions.publish(draft)
     assert api.get(f"/api/admin/articles/{draft.pk}", contributor).json()["status"] == "published"
+
+
+def test_an_empty_edit_is_refused(
+    api: Api, editor: Credential, make_article: Callable[..., Article]
+) -> None:
+    story = make_article()
+    answer = api.send("PATCH", f"/api/admin/articles/{story.pk}", editor, {"version": 2})
+    assert answer.status_code == 400
+    assert answer.json()["detail"] == "Send at least one field to change besides the version."
+    story.refresh_from_db()
+    assert (story.version, story.updated_at) == (2, None)

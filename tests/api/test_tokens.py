@@ -112,7 +112,8 @@ def test_tokens_are_never_logged(
     api.get(f"/api/content/articles?token={content.secret}")  # 401
     api.get("/api/admin/me", Credential("basic", None), Authorization=f"Basic {content.secret}")
     text = caplog.text
-    assert "denied to admin token" in text  # the 403 is logged...
+    assert "denied to admin token" in text  # the 403s are logged...
+    assert "denied to content token" in text
     for secret in (contributor.secret, content.secret):
         assert secret not in text  # ...and no secret, in any form, anywhere
         assert secret[12:30] not in text
