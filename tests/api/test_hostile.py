@@ -120,3 +120,27 @@ def test_hostile_bodies(api: Api, editor: Credential, body: bytes) -> None:
     assert answer.status_code == 400, answer.content[:300]
     assert answer["Content-Type"] == "application/problem+json"
     assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "status=draft' OR '1'='1",
+        "status=`published`",
+        "before=1 OR 1=1",
+        f"before={LONG}",
+        "limit=-5",
+        "user__password__startswith=argon2",
+        "author__user__email=mira@newsdesk.example",
+    ],
+)
+def test_hostile_admin_filters(
+    api: Api, editor: Credential, make_article: Callable[..., Article], query: str
+) -> None:
+    make_article(publish=False)
+    with CaptureQueriesContext(connection) as queries:
+        answer = api.get(f"/api/admin/articles?{query}", editor)
+    assert answer.status_code == 400, answer.content[:300]
+    assert answer["Content-Type"] == "application/problem+json"
+    assert [e["field"] for e in answer.json()["errors"]] == [query.split("=")[0]]
+    assert not any("news_article" in q["sql"] for q in queries.captured_queries)
