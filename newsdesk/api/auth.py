@@ -83,6 +83,8 @@ class _Bearer(HttpAuthBase):
                 raise Problem(401, _("Send the token as Authorization: Bearer <token>."))
             token = tokens.find(secret.strip())
             if token is None:
+                # Guesses count against the address, like anonymous reads.
+                _limit(request, Caller("anonymous"))
                 raise Problem(401, _("This token is not valid: it may have been revoked."))
             if self.admin and token.kind != ApiToken.Kind.ADMIN:
                 log.warning(

@@ -40,3 +40,10 @@ def test_the_window_moves_on() -> None:
     assert ratelimit.retry_after("t", 1, clock=clock) == 20  # 1_000_020 starts the next minute
     now[0] += 20
     assert ratelimit.retry_after("t", 1, clock=clock) is None
+
+
+def test_guessing_tokens_spends_the_address_budget(api: Api, settings: Any) -> None:
+    settings.NEWSDESK_API_RATE_ANONYMOUS = 2
+    guess = Credential("guess", "nda_" + "x" * 43)
+    assert [api.get("/api/admin/me", guess).status_code for _ in range(3)] == [401, 401, 429]
+    assert api.get("/api/content/tags").status_code == 429  # the same address
