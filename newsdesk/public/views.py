@@ -29,6 +29,7 @@ CARD_FIELDS = (
     "is_breaking",
     "is_pinned",
     "language",
+    "version",
 )
 RELATED_COUNT = 4
 RELATED_WINDOW = 500

@@ -2,18 +2,56 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import datetime
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 
 from newsdesk.news.models import Article
 
 register = template.Library()
+
+#: Rendered cards, keyed by everything a card shows (and the heading level
+#: and language), so an entry can never be stale: it is simply no longer
+#: asked for.
+_CARDS: OrderedDict[tuple[object, ...], SafeString] = OrderedDict()
+_CARDS_MAX = 5000
+_CARDS_LOCK = threading.Lock()
+
+
+@register.simple_tag
+def card(article: Article, level: int | str = 2) -> SafeString:
+    """One feed card, rendered once per version of the article."""
+    tags = tuple((t.name, t.slug) for t in article.tags.all())
+    key = (
+        article.pk,
+        article.version,
+        article.headline,
+        article.slug,
+        article.lede,
+        article.published_at,
+        article.reading_time,
+        article.is_breaking,
+        article.is_pinned,
+        tags,
+        int(level or 2),
+        get_language(),
+    )
+    html = _CARDS.get(key)
+    if html is None:
+        html = render_to_string("public/_card.html", {"article": article, "level": level or 2})
+        with _CARDS_LOCK:
+            _CARDS[key] = html
+            while len(_CARDS) > _CARDS_MAX:
+                _CARDS.popitem(last=False)
+    return html
 
 
 def absolute(when: datetime) -> str:
