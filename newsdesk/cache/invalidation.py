@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.utils.text import slugify
 
 from newsdesk.news.models import Article, Event, Revision
@@ -45,9 +46,15 @@ def on_commit(sender: object, event_ids: list[int], **kwargs: object) -> None:
 
 
 def on_edit(sender: object, **kwargs: object) -> None:
-    """An author or tag edited outside the actions: drop every page."""
-    if not kwargs.get("raw"):
-        PAGES.clear()
+    """An author or tag edited outside the actions: drop every page, here and,
+    through the live broker, in every other process (their hubs then see the
+    new edit stamp)."""
+    if kwargs.get("raw"):
+        return
+    PAGES.clear()
+    from newsdesk.live.brokers import announce_edit
+
+    transaction.on_commit(announce_edit)
 
 
 def edit_generation() -> tuple[int, str]:
