@@ -153,19 +153,32 @@ def related(item: Article) -> tuple[list[Article], bool]:
     picked: list[Article] = []
     if tag_ids and item.published_at is not None:
         when = item.published_at
-        ids = Article.published.values("id")
-        before = ids.filter(Q(published_at__lt=when) | Q(published_at=when, id__lt=item.pk))
-        after = ids.filter(Q(published_at__gt=when) | Q(published_at=when, id__gt=item.pk))
-        picked = list(
-            cards()
-            .filter(
-                Q(pk__in=before.order_by("-published_at", "-id")[:RELATED_WINDOW])
-                | Q(pk__in=after.order_by("published_at", "id")[:RELATED_WINDOW])
-            )
-            .filter(tags__in=tag_ids)
-            .annotate(shared=Count("tags", filter=Q(tags__in=tag_ids)))
-            .order_by("-shared", "-published_at", "-id")[:RELATED_COUNT]
+        rows = Article.published.values_list("id", "published_at")
+        # The plain range on published_at lets the index do the work; the OR
+        # only settles ties.
+        before = rows.filter(published_at__lte=when).filter(
+            Q(published_at__lt=when) | Q(id__lt=item.pk)
         )
+        after = rows.filter(published_at__gte=when).filter(
+            Q(published_at__gt=when) | Q(id__gt=item.pk)
+        )
+        window = dict(before.order_by("-published_at", "-id")[:RELATED_WINDOW])
+        window.update(after.order_by("published_at", "id")[:RELATED_WINDOW])
+        counted = (
+            Article.tags.through.objects.filter(article_id__in=list(window), tag_id__in=tag_ids)
+            .values("article_id")
+            .annotate(n=Count("tag_id"))
+        )
+        shared: dict[int, int] = {row["article_id"]: row["n"] for row in counted}
+        best = sorted(shared, key=lambda pk: (shared[pk], window[pk], pk), reverse=True)
+        best = best[:RELATED_COUNT]
+        # By primary key alone: the window holds published articles only, and
+        # with the status condition too SQLite walks the status index instead.
+        chosen = Article.objects.only(*CARD_FIELDS).prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug").order_by("name"))
+        )
+        found = {a.pk: a for a in chosen.filter(pk__in=best)}
+        picked = [found[pk] for pk in best if pk in found]
     if len(picked) >= RELATED_COUNT:
         return picked, False
     seen = [item.pk, *(a.pk for a in picked)]
