@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import stat
 import subprocess
 import sys
@@ -15,6 +14,8 @@ from email.message import Message
 from pathlib import Path
 
 import pytest
+
+from tests.live.support import free_port
 
 NEWSDESK = [sys.executable, "-m", "newsdesk.cli"]
 
@@ -31,12 +32,6 @@ def run(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.Complete
     return subprocess.run(
         [*NEWSDESK, *args], env=env, input=stdin, capture_output=True, text=True, timeout=120
     )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture

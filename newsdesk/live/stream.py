@@ -27,7 +27,6 @@ from urllib.parse import parse_qs
 from django.conf import settings
 
 from . import events
-from .events import LiveEvent
 from .hub import HEARTBEAT, Hub
 
 log = logging.getLogger(__name__)
@@ -95,7 +94,7 @@ async def live(hub: Hub, scope: Scope, receive: Any, send: Any) -> None:
         beat = hub.beat
         while not disconnected.done():
             changed = hub.changed
-            chunks, cursor = await _pending(hub, cursor, tags)
+            chunks, cursor = await catch_up_frames(hub, cursor, tags)
             if chunks:
                 await send({"type": "http.response.body", "body": chunks, "more_body": True})
                 beat = hub.beat
@@ -138,15 +137,6 @@ async def opening(hub: Hub, last: int | None, tags: frozenset[str]) -> tuple[byt
             return retry + events.reset_frame(hub.cursor), hub.cursor
     cursor = max(last, replay[-1].id) if replay else last
     return retry + b"".join(e.frame for e in replay if e.wanted_by(tags)), cursor
-
-
-async def _pending(hub: Hub, cursor: int, tags: frozenset[str]) -> tuple[bytes, int]:
-    fresh: list[LiveEvent] | None = hub.since(cursor)
-    if fresh is None:  # this stream fell behind the in-memory log
-        fresh = await hub.db(events.public_after, cursor, MAX_REPLAY)
-    if not fresh:
-        return b"", cursor
-    return b"".join(e.frame for e in fresh if e.wanted_by(tags)), fresh[-1].id
 
 
 async def catch_up_frames(hub: Hub, cursor: int, tags: frozenset[str]) -> tuple[bytes, int]:

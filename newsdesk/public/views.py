@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
 from newsdesk.feeds.conditional import conditional
-from newsdesk.news.models import Article, ArticleAuthor, Author, Event, Tag
+from newsdesk.live.events import latest_id
+from newsdesk.news.models import Article, ArticleAuthor, Author, Tag
 
 from .pagination import BadCursor, Cursor, page
 
@@ -35,11 +36,14 @@ RELATED_COUNT = 4
 RELATED_WINDOW = 500
 
 
+def card_tags() -> Prefetch:
+    """The tags a card shows, fetched for a whole page in one query."""
+    return Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug").order_by("name"))
+
+
 def cards() -> QuerySet[Article]:
     """Published articles with what a card shows, in a constant number of queries."""
-    return Article.published.only(*CARD_FIELDS).prefetch_related(
-        Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug").order_by("name"))
-    )
+    return Article.published.only(*CARD_FIELDS).prefetch_related(card_tags())
 
 
 def pinned_card() -> Article | None:
@@ -52,9 +56,7 @@ def pinned_card() -> Article | None:
     """
     found = (
         Article.objects.only(*CARD_FIELDS)
-        .prefetch_related(
-            Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug").order_by("name"))
-        )
+        .prefetch_related(card_tags())
         .filter(pinned_at__isnull=False)
         .order_by("-pinned_at")
         .first()
@@ -65,7 +67,7 @@ def pinned_card() -> Article | None:
 def live_position() -> int:
     """The newest outbox id when the page was rendered: the live stream resumes
     from it, so nothing published after the render is missed."""
-    return Event.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    return latest_id()
 
 
 def _cursor(request: HttpRequest) -> Cursor | None:
@@ -174,9 +176,7 @@ def related(item: Article) -> tuple[list[Article], bool]:
         best = best[:RELATED_COUNT]
         # By primary key alone: the window holds published articles only, and
         # with the status condition too SQLite walks the status index instead.
-        chosen = Article.objects.only(*CARD_FIELDS).prefetch_related(
-            Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug").order_by("name"))
-        )
+        chosen = Article.objects.only(*CARD_FIELDS).prefetch_related(card_tags())
         found = {a.pk: a for a in chosen.filter(pk__in=best)}
         picked = [found[pk] for pk in best if pk in found]
     if len(picked) >= RELATED_COUNT:
