@@ -233,8 +233,6 @@ def test_other_methods_are_refused(site: Server) -> None:
 
 @pytest.mark.parametrize("handler", ["connection", "asgi"])
 def test_idle_streams_get_heartbeats(handler: str, tmp_path: Path) -> None:
-    with transaction.atomic():
-        pass  # the test database exists; the server below shares it
     env = server_env(
         current_database_url(),
         NEWSDESK_LIVE_HANDLER=handler,
