@@ -22,6 +22,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -45,6 +46,12 @@ MAX_CORRECTION = 2000
 MAX_LANGUAGE = 16  # Article.language's column
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+# Sent inside the transaction of every saved change, after its revision and
+# event are written: ``sender=Article, article, action, user, extra``. The
+# desk's audit log listens; a receiver that raises rolls the change back.
+article_changed = Signal()
 
 
 @dataclass(frozen=True)
@@ -361,6 +368,7 @@ def _record(
     if extra:
         payload.update(extra)
     outbox.emit(event_type, article, payload)
+    article_changed.send(sender=Article, article=article, action=action, user=user, extra=extra)
 
 
 # The actions ------------------------------------------------------------
