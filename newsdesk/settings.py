@@ -9,6 +9,7 @@ parsed does not crash the process here: it is recorded in
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import os
 import secrets
 import zoneinfo
@@ -171,6 +172,7 @@ INSTALLED_APPS = [
     "newsdesk.cache",
     "ninja",
     "newsdesk.api",
+    "newsdesk.wire",
 ]
 
 MIDDLEWARE = [
@@ -386,6 +388,26 @@ NEWSDESK_WEBHOOK_ALLOW = env_list("NEWSDESK_WEBHOOK_ALLOW", "")
 NEWSDESK_DELIVERY_MAX_ATTEMPTS = env_int(
     "NEWSDESK_DELIVERY_MAX_ATTEMPTS", 12, minimum=1, maximum=50
 )
+
+# The wire desk (docs/wire.md): addresses (IPs or networks) its fetches may
+# reach although they are not public, and the limits on every fetch.
+NEWSDESK_FETCH_ALLOW = env_list("NEWSDESK_FETCH_ALLOW", "")
+for _entry in NEWSDESK_FETCH_ALLOW:
+    try:
+        ipaddress.ip_network(_entry, strict=False)
+    except ValueError:
+        _error(
+            "newsdesk.E031",
+            f"NEWSDESK_FETCH_ALLOW has {_entry!r}, which is not an IP address or network.",
+            "List addresses or networks, comma-separated, e.g. 127.0.0.1,10.20.0.0/16; "
+            "host names are not accepted (they can change).",
+        )
+NEWSDESK_WIRE_DEADLINE = env_float("NEWSDESK_WIRE_DEADLINE", 30, minimum=0.1, maximum=600)
+NEWSDESK_WIRE_MAX_BYTES = env_int(
+    "NEWSDESK_WIRE_MAX_BYTES", 10_000_000, minimum=10_000, maximum=200_000_000
+)
+NEWSDESK_WIRE_PER_HOST = env_int("NEWSDESK_WIRE_PER_HOST", 2, minimum=1, maximum=32)
+NEWSDESK_WIRE_BATCH = env_int("NEWSDESK_WIRE_BATCH", 8, minimum=1, maximum=1000)
 
 # The JSON API (docs/api.md) ---------------------------------------------
 # Whether the Content API answers only requests with a content key (or an
