@@ -10,13 +10,16 @@ all reach 127.0.0.1. So the transport below
 3. unwraps IPv4-mapped, 6to4, Teredo and NAT64 addresses and checks the
    IPv4 address inside as well;
 4. requires ``is_global`` and no match in :data:`DENIED`, for every address
-   the name resolves to, unless ``NEWSDESK_WEBHOOK_ALLOW`` names it;
+   the name resolves to, unless the caller's allowlist names it
+   (``NEWSDESK_WEBHOOK_ALLOW`` for webhooks, ``NEWSDESK_FETCH_ALLOW`` for the
+   wire desk's fetches);
 5. connects to exactly the address it checked (the URL's host is replaced by
    the address; the Host header and TLS server name keep the name), so a DNS
    answer that changes between check and connect (rebinding) cannot matter.
 
 Redirects are never followed by the client, so every hop would need its own
-check; webhooks simply do not follow them.
+check; webhooks simply do not follow them, and the wire desk follows them
+itself, one request (and so one check) per hop.
 """
 
 from __future__ import annotations
@@ -31,6 +34,11 @@ from django.conf import settings
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Resolver = Callable[[str, int], list[str]]
+
+WEBHOOKS = "NEWSDESK_WEBHOOK_ALLOW"
+FETCHES = "NEWSDESK_FETCH_ALLOW"
+# Who is refused, for the message: "<who> only reach public addresses ...".
+_WHO = {WEBHOOKS: "Webhooks", FETCHES: "Wire fetches"}
 
 DENIED: list[tuple[Network, str]] = [
     (ipaddress.ip_network(net), label)
@@ -96,10 +104,11 @@ def problem(address: IPAddress) -> str | None:
     return None
 
 
-def allowlist() -> list[Network]:
-    """``NEWSDESK_WEBHOOK_ALLOW`` as networks (bad entries are a system check error)."""
+def allowlist(setting: str = WEBHOOKS) -> list[Network]:
+    """The allowlist setting named by ``setting`` as networks (bad entries are
+    a system check error and are skipped here)."""
     networks = []
-    for entry in settings.NEWSDESK_WEBHOOK_ALLOW:
+    for entry in getattr(settings, setting, []):
         try:
             networks.append(ipaddress.ip_network(entry, strict=False))
         except ValueError:
@@ -115,13 +124,13 @@ def system_resolver(host: str, port: int) -> list[str]:
     return [str(info[4][0]) for info in infos]
 
 
-def check_address(address: IPAddress, allowed: Iterable[Network]) -> None:
+def check_address(address: IPAddress, allowed: Iterable[Network], setting: str = WEBHOOKS) -> None:
     reason = problem(address)
     forms = (address, *_embedded(address))
     if reason and not any(a.version == n.version and a in n for a in forms for n in allowed):
+        who = _WHO.get(setting, "Requests")
         raise Refused(
-            f"Refused: {reason}. Webhooks only reach public addresses unless "
-            "NEWSDESK_WEBHOOK_ALLOW names this one."
+            f"Refused: {reason}. {who} only reach public addresses unless {setting} names this one."
         )
 
 
@@ -135,7 +144,7 @@ def check_url(url: httpx.URL) -> tuple[str, int]:
     return url.host, url.port or (443 if url.scheme == "https" else 80)
 
 
-def pick_address(host: str, port: int, resolve: Resolver) -> IPAddress:
+def pick_address(host: str, port: int, resolve: Resolver, setting: str = WEBHOOKS) -> IPAddress:
     """Resolve once; every answer must pass; the first is the one to connect to."""
     try:
         answers = [ipaddress.ip_address(a.split("%", 1)[0]) for a in resolve(host, port)]
@@ -143,36 +152,46 @@ def pick_address(host: str, port: int, resolve: Resolver) -> IPAddress:
         raise Refused(f"{host} resolved to something that is not an address: {exc}") from exc
     if not answers:
         raise Refused(f"{host} does not resolve to any address.")
-    allowed = allowlist()
+    allowed = allowlist(setting)
     for address in answers:
-        check_address(address, allowed)
+        check_address(address, allowed, setting)
     return answers[0]
 
 
-def check_target(url: str, resolve: Resolver = system_resolver) -> IPAddress:
-    """For forms: would a delivery to ``url`` be allowed right now?"""
+def check_target(
+    url: str, resolve: Resolver = system_resolver, *, allow: str = WEBHOOKS
+) -> IPAddress:
+    """For forms: would a request to ``url`` be allowed right now?"""
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as exc:
         raise Refused(f"Refused: {exc}.") from exc
     host, port = check_url(parsed)
-    return pick_address(host, port, resolve)
+    return pick_address(host, port, resolve, allow)
 
 
 class GuardedTransport(httpx.BaseTransport):
-    """An httpx transport that only connects to addresses it has checked."""
+    """An httpx transport that only connects to addresses it has checked.
+
+    ``allow`` names the setting whose addresses may be reached although they
+    are not public: ``WEBHOOKS`` (the default) or ``FETCHES``. It is read on
+    every request, so a changed setting applies at once.
+    """
 
     def __init__(
         self,
         inner: httpx.BaseTransport | None = None,
         resolve: Resolver = system_resolver,
+        *,
+        allow: str = WEBHOOKS,
     ) -> None:
         self.inner = inner or httpx.HTTPTransport(retries=0)
         self.resolve = resolve
+        self.allow = allow
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         host, port = check_url(request.url)
-        address = pick_address(host, port, self.resolve)
+        address = pick_address(host, port, self.resolve, self.allow)
         # Connect to the checked address; keep the name for Host and TLS (SNI
         # and certificate verification), which httpx takes from the extension.
         request.url = request.url.copy_with(host=str(address))
