@@ -170,6 +170,7 @@ INSTALLED_APPS = [
     "newsdesk.public",
     "newsdesk.live",
     "newsdesk.cache",
+    "newsdesk.images",
     "ninja",
     "newsdesk.api",
     "newsdesk.wire",
@@ -352,6 +353,13 @@ with contextlib.suppress(OSError):
 WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("NEWSDESK_MEDIA_ROOT", str(DATA_DIR / "media")))
+# Image uploads (newsdesk/images, docs/images.md): refused above these limits.
+NEWSDESK_IMAGE_MAX_BYTES = env_int(
+    "NEWSDESK_IMAGE_MAX_BYTES", 20_000_000, minimum=1_000, maximum=200_000_000
+)
+NEWSDESK_IMAGE_MAX_PIXELS = env_int(
+    "NEWSDESK_IMAGE_MAX_PIXELS", 50_000_000, minimum=1_000, maximum=170_000_000
+)
 
 # Security ---------------------------------------------------------------
 SECURE = env_bool("NEWSDESK_SECURE", False)  # served over HTTPS
