@@ -1,0 +1,128 @@
+"""Add a source by URL: find what it is, or the feed a page announces.
+
+:func:`add_source` fetches the URL through the same guarded, bounded
+:func:`fetch.fetch` as every poll. A feed, JSON Feed or news sitemap is added
+as it is. An HTML page is searched for ``<link rel="alternate">`` feeds, then
+the usual paths on its site (:data:`COMMON_PATHS`) are tried; the first that
+answers with a feed wins. A page with no feed becomes an HTML source itself
+(an article, or a section page whose article links are the items).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+from django.utils import timezone
+
+from .fetch import Fetched, FetchProblem, fetch, make_client, refresh_source
+from .models import Source
+from .parse import ParseError, clean_url, feed_links, page_tree, sniff
+
+COMMON_PATHS = (
+    "/feed",
+    "/rss.xml",
+    "/atom.xml",
+    "/feed.json",
+    "/feed.xml",
+    "/index.xml",
+    "/rss",
+    "/sitemap_news.xml",
+    "/news-sitemap.xml",
+)
+FEED_KINDS = ("rss", "atom", "jsonfeed", "sitemap")
+
+
+class DiscoveryError(Exception):
+    """The URL cannot be added; the message says why."""
+
+
+def _kind_of(fetched: Fetched) -> str:
+    return sniff(fetched.body, fetched.headers.get("content-type", ""))
+
+
+def _try(url: str, client: httpx.Client, now: datetime) -> tuple[str, str] | None:
+    """(url, kind) when ``url`` answers 200 with a feed, else None."""
+    try:
+        fetched = fetch(url, client=client, now=now)
+    except FetchProblem:
+        return None
+    if fetched.status != 200:
+        return None
+    kind = _kind_of(fetched)
+    if kind not in FEED_KINDS:
+        return None
+    return (fetched.permanent_target or url), kind
+
+
+def discover(url: str, client: httpx.Client, now: datetime) -> tuple[str, str]:
+    """The URL and kind to poll for what ``url`` points at."""
+    try:
+        fetched = fetch(url, client=client, now=now)
+    except FetchProblem as exc:
+        raise DiscoveryError(str(exc)) from exc
+    if fetched.status != 200:
+        raise DiscoveryError(f"{url} answered HTTP {fetched.status}.")
+    final = fetched.permanent_target or url
+    kind = _kind_of(fetched)
+    if kind in FEED_KINDS:
+        return final, kind
+    if kind != "html":
+        raise DiscoveryError(
+            f"{url} is neither a feed (RSS, Atom, JSON Feed), a news sitemap nor an HTML page."
+        )
+    try:
+        announced = feed_links(page_tree(fetched.body), fetched.url)
+    except ParseError as exc:
+        raise DiscoveryError(str(exc)) from exc
+    parts = urlsplit(fetched.url)
+    guesses = [urlunsplit((parts.scheme, parts.netloc, path, "", "")) for path in COMMON_PATHS]
+    for candidate in [*announced, *guesses]:
+        found = _try(candidate, client, now)
+        if found:
+            return found
+    return final, "html"
+
+
+def add_source(
+    url: str,
+    user: Any = None,
+    *,
+    client: httpx.Client | None = None,
+    clock: Callable[[], datetime] = timezone.now,
+    outlet: str = "",
+) -> tuple[Source, bool]:
+    """Add the source ``url`` leads to and read it once; (source, created).
+
+    A URL already added (itself or the feed it leads to) returns that source."""
+    clean = clean_url(url.strip())
+    if not clean:
+        raise DiscoveryError(f"{url[:200]!r} is not an http(s) URL.")
+    existing = Source.objects.filter(url=clean).first()
+    if existing:
+        return existing, False
+    own_client = client is None
+    active = client or make_client()
+    try:
+        now = clock()
+        feed_url, kind = discover(clean, active, now)
+        source, created = Source.objects.get_or_create(
+            url=feed_url,
+            defaults={
+                "kind": kind,
+                "created_by": user if getattr(user, "pk", None) else None,
+                "created_at": now,
+                "next_check_at": now,
+                "outlet": outlet[:200],
+            },
+        )
+        if created:
+            refresh_source(source, client=active, clock=clock)
+            source.refresh_from_db()
+        return source, created
+    finally:
+        if own_client:
+            active.close()

@@ -1,0 +1,562 @@
+"""Fetch one source, politely and safely, and schedule its next check.
+
+:func:`refresh_source` is the one way a source is read: the worker, the
+desk's Refresh button and ``newsdesk wire poll`` all call it. It reads top to
+bottom:
+
+1. a conditional GET (``If-None-Match``, ``If-Modified-Since``) through the
+   SSRF guard (``NEWSDESK_FETCH_ALLOW``), following redirects itself, one
+   checked hop at a time, at most :data:`MAX_REDIRECTS`;
+2. a streamed body under a total deadline (``NEWSDESK_WIRE_DEADLINE``) and a
+   size cap on the *decompressed* bytes (``NEWSDESK_WIRE_MAX_BYTES``), with at
+   most ``NEWSDESK_WIRE_PER_HOST`` requests to one host at a time;
+3. the answer: 200 is parsed and stored, 304 changes nothing, 410 marks the
+   source gone (still tried once a day), 429 and 503 honour ``Retry-After``,
+   anything else (and timeouts, refusals, unreadable bodies) backs off;
+4. the next check: on success an interval from the source's publishing rate,
+   never sooner than ``Cache-Control: max-age``, ``Expires`` or RSS ``ttl``
+   allow; on failure capped exponential backoff with jitter. Every interval
+   lies between :data:`MIN_INTERVAL` and :data:`MAX_INTERVAL`.
+
+A source is never disabled: its row always carries the state, the error
+count, the last error and the time of the next try, and nothing stored is
+removed by a failed fetch. See docs/wire.md for the state machine.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import random
+import re
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+import httpx
+from django.conf import settings
+from django.db import DatabaseError, IntegrityError, transaction
+from django.utils import timezone
+
+from newsdesk.hooks.guard import FETCHES, GuardedTransport, Refused, Resolver, system_resolver
+
+from .ingest import IngestResult, ingest, tombstone
+from .models import ERROR_MAX, Source, WireItem
+from .parse import ParsedFeed, ParseError, canonical_url, clean_line, clean_url, parse
+
+log = logging.getLogger(__name__)
+
+MIN_INTERVAL = 60
+MAX_INTERVAL = 86_400
+DEFAULT_INTERVAL = 900
+GONE_INTERVAL = MAX_INTERVAL  # a 410 source is still tried, once a day
+BACKOFF_BASE = 60
+MAX_REDIRECTS = 5
+LEASE_SECONDS = 600  # how long a claimed source stays off the queue
+REDIRECTS = (301, 302, 303, 307, 308)
+PERMANENT = (301, 308)
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
+    "application/xml;q=0.8, text/xml;q=0.8, text/html;q=0.7, */*;q=0.5"
+)
+
+_jitter = random.Random()  # noqa: S311  (spreading retries, not a secret)
+_host_slots: dict[str, threading.BoundedSemaphore] = {}
+_host_slots_lock = threading.Lock()
+
+
+def user_agent() -> str:
+    return f"newsdesk/0.1 (+{settings.NEWSDESK_SITE_URL})"
+
+
+def make_client(
+    resolve: Resolver = system_resolver, transport: httpx.BaseTransport | None = None
+) -> httpx.Client:
+    """An httpx client behind the SSRF guard with the wire's allowlist.
+
+    ``resolve`` and ``transport`` replace DNS and the network in tests; the
+    guard stays in front of both."""
+    return httpx.Client(
+        transport=GuardedTransport(transport, resolve, allow=FETCHES),
+        follow_redirects=False,  # every hop is checked by the guard: see fetch()
+        trust_env=False,  # a proxy from the environment would bypass the guard
+        headers={
+            "User-Agent": user_agent(),
+            "Accept": ACCEPT,
+            # Only encodings this module decompresses itself under the size cap.
+            "Accept-Encoding": "gzip, deflate",
+        },
+    )
+
+
+# Errors -------------------------------------------------------------------
+
+
+class FetchProblem(Exception):
+    """A fetch that did not produce a body to parse; the message is for the desk."""
+
+    def __init__(
+        self, message: str, *, status: int | None = None, retry_after: float | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+@dataclass
+class Fetched:
+    status: int
+    url: str  # the URL that answered, after redirects
+    headers: httpx.Headers
+    body: bytes = b""
+    permanent_target: str = ""  # set when every redirect on the way was permanent
+    at: datetime | None = None
+
+
+@dataclass
+class RefreshResult:
+    source_id: int
+    status: str  # "ok", "not_modified", "failed", "gone"
+    new: int = 0
+    changed: int = 0
+    deleted: int = 0
+    error: str = ""
+    next_check_at: datetime | None = None
+    skipped: list[str] = field(default_factory=list)
+
+
+# The request --------------------------------------------------------------
+
+
+@contextmanager
+def host_slot(host: str, deadline: float) -> Iterator[None]:
+    """At most ``NEWSDESK_WIRE_PER_HOST`` requests to one host at a time, in this process."""
+    with _host_slots_lock:
+        slot = _host_slots.setdefault(
+            host, threading.BoundedSemaphore(settings.NEWSDESK_WIRE_PER_HOST)
+        )
+    if not slot.acquire(timeout=max(0.0, deadline - time.monotonic())):
+        raise FetchProblem(f"{host} was busy with other fetches until the deadline.")
+    try:
+        yield
+    finally:
+        slot.release()
+
+
+def _read_body(response: httpx.Response, deadline: float, limit: int) -> bytes:
+    """The decompressed body, stopped at ``limit`` bytes or at the deadline."""
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        decoder: zlib._Decompress | None = zlib.decompressobj(zlib.MAX_WBITS | 32)
+    elif encoding in ("", "identity"):
+        decoder = None
+    else:
+        raise FetchProblem(
+            f"The body uses Content-Encoding {encoding[:40]!r}, which was not asked for."
+        )
+    declared = response.headers.get("content-length", "")
+    if decoder is None and declared.isdigit() and int(declared) > limit:
+        raise FetchProblem(f"The body is {int(declared):,} bytes; the limit is {limit:,}.")
+    out = bytearray()
+    received = 0
+    too_big = FetchProblem(f"The body is larger than the limit of {limit:,} bytes (decompressed).")
+    for chunk in response.iter_raw():
+        if time.monotonic() > deadline:
+            raise FetchProblem(
+                f"The source took longer than {settings.NEWSDESK_WIRE_DEADLINE:g} s "
+                "to send its answer."
+            )
+        received += len(chunk)
+        if received > limit:
+            raise too_big
+        if decoder is None:
+            out += chunk
+        else:
+            try:
+                out += decoder.decompress(chunk, limit + 1 - len(out))
+            except zlib.error as exc:
+                raise FetchProblem(f"The compressed body is corrupt: {exc}.") from exc
+            if decoder.unconsumed_tail:
+                raise too_big
+        if len(out) > limit:
+            raise too_big
+    if decoder is not None:
+        try:
+            out += decoder.flush()
+        except zlib.error as exc:
+            raise FetchProblem(f"The compressed body is corrupt: {exc}.") from exc
+        if len(out) > limit:
+            raise too_big
+    return bytes(out)
+
+
+def _retry_after(value: str, now: datetime) -> float | None:
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(min(int(value[:9]), MAX_INTERVAL))
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def fetch(
+    url: str,
+    *,
+    client: httpx.Client,
+    now: datetime,
+    etag: str = "",
+    last_modified: str = "",
+) -> Fetched:
+    """GET ``url`` through the guard, hop by hop, under the deadline and the size cap."""
+    deadline = time.monotonic() + settings.NEWSDESK_WIRE_DEADLINE
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    current = url
+    permanent = True
+    for _hop in range(MAX_REDIRECTS + 1):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchProblem(
+                f"The source took longer than {settings.NEWSDESK_WIRE_DEADLINE:g} s to answer."
+            )
+        host = urlsplit(current).hostname or ""
+        try:
+            with (
+                host_slot(host, deadline),
+                client.stream(
+                    "GET", current, headers=headers, timeout=httpx.Timeout(min(remaining, 30.0))
+                ) as response,
+            ):
+                status = response.status_code
+                if status in REDIRECTS:
+                    target = clean_url(response.headers.get("location", ""), current)
+                    if not target:
+                        raise FetchProblem(
+                            f"A {status} redirect from {current} has no usable http(s) Location.",
+                            status=status,
+                        )
+                    permanent = permanent and status in PERMANENT
+                    current = target
+                    continue
+                body = (
+                    _read_body(response, deadline, settings.NEWSDESK_WIRE_MAX_BYTES)
+                    if status == 200
+                    else b""
+                )
+                return Fetched(
+                    status=status,
+                    url=current,
+                    headers=response.headers,
+                    body=body,
+                    permanent_target=current if permanent and current != url else "",
+                    at=now,
+                )
+        except Refused as exc:
+            raise FetchProblem(f"{exc} (at {current})") from exc
+        except httpx.TimeoutException as exc:
+            raise FetchProblem(f"Timed out talking to {host}: {type(exc).__name__}.") from exc
+        except httpx.HTTPError as exc:
+            raise FetchProblem(f"Could not fetch {current}: {exc or type(exc).__name__}.") from exc
+        except (ValueError, UnicodeError) as exc:
+            raise FetchProblem(f"Could not fetch {current}: {exc}.") from exc
+    raise FetchProblem(f"More than {MAX_REDIRECTS} redirects, stopped at {current}.")
+
+
+# Scheduling ---------------------------------------------------------------
+
+
+def clamp(seconds: float) -> int:
+    return int(min(MAX_INTERVAL, max(MIN_INTERVAL, seconds)))
+
+
+def backoff(error_count: int) -> int:
+    """Capped exponential backoff with jitter: about 1, 2, 4... minutes, at most a day."""
+    exponent = min(max(error_count - 1, 0), 20)
+    delay = min(MAX_INTERVAL, BACKOFF_BASE * 2**exponent)
+    return clamp(delay * _jitter.uniform(0.75, 1.0))
+
+
+def publishing_interval(source: Source, now: datetime) -> int:
+    """Half the mean gap between the source's recent items, counted up to now,
+    so a source that has gone quiet is polled less often."""
+    dates = (
+        WireItem.objects.filter(source=source, published_at__isnull=False, published_at__lte=now)
+        .order_by("-published_at")
+        .values_list("published_at", flat=True)
+    )
+    recent = [at for at in dates[:20] if at is not None]
+    if len(recent) < 2:
+        return DEFAULT_INTERVAL
+    span = (now - recent[-1]).total_seconds()
+    return clamp(span / len(recent) / 2)
+
+
+_MAX_AGE = re.compile(r"(?:^|,)\s*(?:s-maxage|max-age)\s*=\s*\"?(\d{1,9})", re.IGNORECASE)
+
+
+def server_hint(headers: httpx.Headers, feed: ParsedFeed | None, now: datetime) -> int:
+    """The longest interval the server asked for: Cache-Control max-age,
+    Expires, or the feed's ttl (0 when none)."""
+    hints = [0]
+    cache_control = headers.get("cache-control", "")
+    match = _MAX_AGE.search(cache_control)
+    if match:
+        hints.append(int(match.group(1)))
+    elif headers.get("expires"):
+        try:
+            expires = email.utils.parsedate_to_datetime(headers["expires"])
+            if expires.tzinfo is None:
+                expires = expires.replace(tzinfo=UTC)
+            hints.append(int((expires - now).total_seconds()))
+        except (TypeError, ValueError, IndexError):
+            pass
+    if feed is not None and feed.ttl_seconds:
+        hints.append(feed.ttl_seconds)
+    return max(hints)
+
+
+# Recording the outcome -------------------------------------------------------
+
+STATE_FIELDS = [
+    "url",
+    "kind",
+    "title",
+    "site_url",
+    "outlet",
+    "etag",
+    "last_modified",
+    "state",
+    "error_count",
+    "last_error",
+    "last_error_at",
+    "last_success_at",
+    "last_checked_at",
+    "next_check_at",
+    "interval_seconds",
+    "pending_url",
+    "redirected_from",
+]
+
+
+def _save(source: Source) -> None:
+    source.save(update_fields=STATE_FIELDS)
+
+
+def _failed(source: Source, problem: FetchProblem, now: datetime) -> RefreshResult:
+    source.error_count += 1
+    source.last_error = problem.args[0][:ERROR_MAX]
+    source.last_error_at = now
+    source.last_checked_at = now
+    if problem.status == 410:
+        source.state = Source.State.GONE
+        delay = GONE_INTERVAL
+    else:
+        source.state = Source.State.FAILING
+        delay = backoff(source.error_count)
+        if problem.status in (429, 503) and problem.retry_after is not None:
+            delay = clamp(problem.retry_after)
+    source.next_check_at = now + timedelta(seconds=delay)
+    _save(source)
+    log.info("wire source %s failed (%s): %s", source.pk, source.error_count, source.last_error)
+    return RefreshResult(
+        source_id=source.pk,
+        status="gone" if source.state == Source.State.GONE else "failed",
+        error=source.last_error,
+        next_check_at=source.next_check_at,
+    )
+
+
+def _adopt_redirect(source: Source, fetched: Fetched) -> None:
+    """A permanent redirect becomes the source's URL now that its target worked."""
+    target = fetched.permanent_target
+    if not target or target == source.url:
+        return
+    if Source.objects.filter(url=target).exclude(pk=source.pk).exists():
+        source.pending_url = target  # another source already reads it; the desk decides
+        return
+    source.redirected_from = source.url
+    source.url = target
+    source.pending_url = ""
+
+
+def _succeeded(
+    source: Source, fetched: Fetched, feed: ParsedFeed | None, stored: IngestResult, now: datetime
+) -> RefreshResult:
+    _adopt_redirect(source, fetched)
+    if fetched.status == 200:
+        source.etag = clean_line(fetched.headers.get("etag", ""), 500)
+        source.last_modified = clean_line(fetched.headers.get("last-modified", ""), 100)
+    elif fetched.headers.get("etag"):
+        source.etag = clean_line(fetched.headers["etag"], 500)
+    if feed is not None:
+        if feed.kind in (Source.Kind.RSS, Source.Kind.ATOM):
+            source.kind = feed.kind
+        source.title = source.title or feed.title
+        source.site_url = source.site_url or feed.site_url
+        source.outlet = source.outlet or feed.title or urlsplit(source.url).hostname or ""
+    source.state = Source.State.OK
+    source.error_count = 0
+    source.last_success_at = now
+    source.last_checked_at = now
+    source.interval_seconds = clamp(
+        max(publishing_interval(source, now), server_hint(fetched.headers, feed, now))
+    )
+    source.next_check_at = now + timedelta(seconds=source.interval_seconds)
+    try:
+        with transaction.atomic():
+            _save(source)
+    except IntegrityError:  # the redirect target was added meanwhile
+        source.url, source.pending_url = source.redirected_from, fetched.permanent_target
+        _save(source)
+    return RefreshResult(
+        source_id=source.pk,
+        status="ok" if fetched.status == 200 else "not_modified",
+        new=stored.new,
+        changed=stored.changed,
+        deleted=stored.deleted,
+        next_check_at=source.next_check_at,
+        skipped=feed.skipped if feed else [],
+    )
+
+
+# The one entry point -------------------------------------------------------
+
+
+def refresh_source(
+    source: Source,
+    *,
+    client: httpx.Client | None = None,
+    clock: Callable[[], datetime] = timezone.now,
+) -> RefreshResult:
+    """Fetch ``source``, store what is new, record the outcome and the next check."""
+    now = clock()
+    own_client = client is None
+    active = client or make_client()
+    try:
+        try:
+            fetched = fetch(
+                source.url,
+                client=active,
+                now=now,
+                etag=source.etag,
+                last_modified=source.last_modified,
+            )
+        except FetchProblem as problem:
+            return _failed(source, problem, now)
+        if fetched.status == 304:
+            return _succeeded(source, fetched, None, IngestResult(), now)
+        if fetched.status != 200:
+            return _failed(source, _status_problem(source, fetched, now), now)
+        try:
+            feed = parse(
+                source.kind, fetched.body, fetched.url, fetched.headers.get("content-type", "")
+            )
+            stored = ingest(source, feed, now)
+        except ParseError as exc:
+            return _failed(source, FetchProblem(str(exc)), now)
+        except (DatabaseError, RecursionError, MemoryError) as exc:
+            log.exception("wire source %s: storing failed", source.pk)
+            return _failed(source, FetchProblem(f"Storing the items failed: {exc}."), now)
+        except Exception as exc:  # a parser library failing on hostile input
+            log.exception("wire source %s: unexpected failure while reading", source.pk)
+            return _failed(
+                source,
+                FetchProblem(f"The body could not be read ({type(exc).__name__}: {exc})."),
+                now,
+            )
+        return _succeeded(source, fetched, feed, stored, now)
+    finally:
+        if own_client:
+            active.close()
+
+
+def _status_problem(source: Source, fetched: Fetched, now: datetime) -> FetchProblem:
+    status = fetched.status
+    if source.kind == Source.Kind.HTML and status in (404, 410):
+        # The article page itself is gone: its item becomes a tombstone.
+        page = canonical_url(source.url)
+        ids = list(
+            WireItem.objects.filter(source=source, canonical_url=page).values_list(
+                "external_id", flat=True
+            )
+        )
+        tombstone(source, ids, now)
+    retry_after = _retry_after(fetched.headers.get("retry-after", ""), now)
+    messages = {
+        304: "",
+        404: "The source answered 404 Not Found.",
+        410: "The source answered 410 Gone: it says it has been removed for good. "
+        "It is still checked once a day; delete it if the outlet really closed it.",
+        429: "The source answered 429 Too Many Requests.",
+        503: "The source answered 503 Service Unavailable.",
+    }
+    message = messages.get(status) or f"The source answered HTTP {status}."
+    if retry_after is not None and status in (429, 503):
+        message += f" It asked to wait {int(retry_after)} s (Retry-After)."
+    return FetchProblem(message, status=status, retry_after=retry_after)
+
+
+# The queue ----------------------------------------------------------------
+
+
+def claim_due(now: datetime, limit: int) -> list[Source]:
+    """Take up to ``limit`` due sources off the queue.
+
+    Each is claimed by moving its ``next_check_at`` forward by a lease in an
+    UPDATE that only succeeds if nobody moved it first, so two workers never
+    fetch the same source at once; a worker that dies leaves the lease to
+    expire and the source comes due again."""
+    due = list(
+        Source.objects.filter(next_check_at__lte=now)
+        .order_by("next_check_at", "id")
+        .values_list("id", "next_check_at")[:limit]
+    )
+    lease = now + timedelta(seconds=LEASE_SECONDS)
+    claimed = [
+        pk
+        for pk, at in due
+        if Source.objects.filter(pk=pk, next_check_at=at).update(next_check_at=lease)
+    ]
+    return list(Source.objects.filter(pk__in=claimed).order_by("id"))
+
+
+def refresh_due(
+    *,
+    client: httpx.Client | None = None,
+    clock: Callable[[], datetime] = timezone.now,
+    limit: int | None = None,
+    everything: bool = False,
+) -> list[RefreshResult]:
+    """Refresh the due sources (or every source): one failing source never stops the others."""
+    now = clock()
+    if everything:
+        sources = list(Source.objects.order_by("id"))
+    else:
+        sources = claim_due(now, limit or settings.NEWSDESK_WIRE_BATCH)
+    own_client = client is None
+    active = client or make_client()
+    results = []
+    try:
+        for source in sources:
+            try:
+                results.append(refresh_source(source, client=active, clock=clock))
+            except DatabaseError:
+                log.exception("wire source %s could not be refreshed", source.pk)
+    finally:
+        if own_client:
+            active.close()
+    return results

@@ -1,0 +1,168 @@
+"""Parsed items -> ``WireItem`` rows, idempotently.
+
+An item is known by ``(source, external_id)``: the feed's own id (RSS guid,
+Atom id, JSON Feed id), else its canonical URL. An item that comes back with
+a new id but the same canonical URL is the same item. Seeing an item again
+with the same content writes nothing; with changed content its previous text
+becomes a ``WireItemVersion`` and ``version`` goes up (never a second item).
+
+Feeds list only their latest items, so an item missing from a fetch is not
+deleted. Only explicit signals leave a tombstone (``is_deleted``): an Atom
+``<at:deleted-entry>`` (RFC 6721), or an HTML article source whose page now
+answers 404 or 410 (see ``fetch``). A tombstoned item seen again is restored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import DatabaseError, transaction
+
+from .models import Source, WireItem, WireItemVersion
+from .parse import ParsedFeed, ParsedItem, canonical_url
+
+log = logging.getLogger(__name__)
+
+CONTENT_FIELDS = ("title", "summary", "text")
+
+
+@dataclass
+class IngestResult:
+    new: int = 0
+    changed: int = 0
+    deleted: int = 0
+
+
+def content_hash(title: str, summary: str, text: str) -> str:
+    return hashlib.sha256("\x00".join((title, summary, text)).encode("utf-8")).hexdigest()
+
+
+def _similarity_hook() -> Any:
+    """``similarity.assign`` once the similarity engine defines it, else None."""
+    try:
+        from newsdesk.wire import similarity  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return None
+    return getattr(similarity, "assign", None)
+
+
+def _assign(hook: Any, item: WireItem) -> None:
+    if hook is None:
+        return
+    try:
+        with transaction.atomic():  # a savepoint: a failure here keeps the item
+            hook(item)
+    except (DatabaseError, ValueError, TypeError, AttributeError):
+        log.exception("similarity could not place wire item %s", item.pk)
+
+
+def _key(parsed: ParsedItem) -> tuple[str, str]:
+    canonical = canonical_url(parsed.url)
+    return (parsed.external_id or canonical), canonical
+
+
+def ingest(source: Source, feed: ParsedFeed, now: datetime) -> IngestResult:
+    """Store ``feed``'s items for ``source`` in one transaction."""
+    result = IngestResult()
+    hook = _similarity_hook()
+    batch: dict[str, tuple[ParsedItem, str]] = {}
+    for parsed in feed.items:
+        external_id, canonical = _key(parsed)
+        if external_id and external_id not in batch:  # the same guid twice: the first wins
+            batch[external_id] = (parsed, canonical)
+    with transaction.atomic():
+        known = {
+            item.external_id: item
+            for item in WireItem.objects.filter(source=source, external_id__in=list(batch))
+        }
+        missing = {c for e, (_, c) in batch.items() if e not in known and c}
+        by_url = {
+            item.canonical_url: item
+            for item in WireItem.objects.filter(source=source, canonical_url__in=list(missing))
+        }
+        for external_id, (parsed, canonical) in batch.items():
+            item = known.get(external_id) or (by_url.get(canonical) if canonical else None)
+            if item is None:
+                item = _create(source, parsed, external_id, canonical, now)
+                by_url.setdefault(canonical, item)
+                result.new += 1
+                _assign(hook, item)
+            elif _update(item, parsed, now):
+                result.changed += 1
+                _assign(hook, item)
+        result.deleted = tombstone(source, feed.deleted_ids, now)
+        refresh_count(source)
+    return result
+
+
+def _create(
+    source: Source, parsed: ParsedItem, external_id: str, canonical: str, now: datetime
+) -> WireItem:
+    return WireItem.objects.create(
+        source=source,
+        external_id=external_id,
+        url=parsed.url,
+        canonical_url=canonical,
+        title=parsed.title,
+        summary=parsed.summary,
+        text=parsed.text,
+        author=parsed.author,
+        published_at=parsed.published_at,
+        fetched_at=now,
+        first_seen_at=now,
+        content_hash=content_hash(parsed.title, parsed.summary, parsed.text),
+    )
+
+
+def _update(item: WireItem, parsed: ParsedItem, now: datetime) -> bool:
+    """Apply a new sighting; True when the content changed (a new version).
+
+    A field the new sighting leaves empty keeps its stored value, so a section
+    page's bare link does not erase text fetched earlier."""
+    new = {name: getattr(parsed, name) or getattr(item, name) for name in CONTENT_FIELDS}
+    digest = content_hash(new["title"], new["summary"], new["text"])
+    restored = item.is_deleted
+    if digest == item.content_hash and not restored:
+        return False
+    fields = ["fetched_at", "is_deleted", "deleted_at"]
+    if digest != item.content_hash:
+        WireItemVersion.objects.create(
+            item=item,
+            version=item.version,
+            title=item.title,
+            summary=item.summary,
+            text=item.text,
+            content_hash=item.content_hash,
+            fetched_at=item.fetched_at,
+        )
+        for name, value in new.items():
+            setattr(item, name, value)
+        item.version += 1
+        item.content_hash = digest
+        item.author = parsed.author or item.author
+        item.published_at = item.published_at or parsed.published_at
+        item.url = parsed.url or item.url
+        fields += [*CONTENT_FIELDS, "version", "content_hash", "author", "published_at", "url"]
+    item.fetched_at = now
+    item.is_deleted = False
+    item.deleted_at = None
+    item.save(update_fields=fields)
+    return True
+
+
+def tombstone(source: Source, external_ids: list[str], now: datetime) -> int:
+    """Mark the named items deleted; their rows and text stay."""
+    if not external_ids:
+        return 0
+    return WireItem.objects.filter(
+        source=source, external_id__in=external_ids, is_deleted=False
+    ).update(is_deleted=True, deleted_at=now)
+
+
+def refresh_count(source: Source) -> None:
+    source.item_count = WireItem.objects.filter(source=source, is_deleted=False).count()
+    Source.objects.filter(pk=source.pk).update(item_count=source.item_count)
