@@ -126,8 +126,9 @@ def system_resolver(host: str, port: int) -> list[str]:
 
 def check_address(address: IPAddress, allowed: Iterable[Network], setting: str = WEBHOOKS) -> None:
     reason = problem(address)
-    forms = (address, *_embedded(address))
-    if reason and not any(a.version == n.version and a in n for a in forms for n in allowed):
+    # The allowlist names addresses as they are written: an IPv4-mapped, 6to4
+    # or NAT64 spelling of an allowed IPv4 address is not itself allowed.
+    if reason and not any(address.version == n.version and address in n for n in allowed):
         who = _WHO.get(setting, "Requests")
         raise Refused(
             f"Refused: {reason}. {who} only reach public addresses unless {setting} names this one."

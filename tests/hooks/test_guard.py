@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from newsdesk.hooks.guard import GuardedTransport, Refused, check_target, problem
+from newsdesk.hooks.guard import FETCHES, GuardedTransport, Refused, check_target, problem
 
 REFUSED = {
     "127.0.0.1": "a loopback address",
@@ -82,6 +82,26 @@ def test_allowlist_names_an_address(settings: Any) -> None:
     assert str(check_target("http://10.20.3.4/")) == "10.20.3.4"
     with pytest.raises(Refused):
         check_target("http://10.21.3.4/")
+
+
+def test_allowlist_does_not_extend_to_wrapped_spellings(settings: Any) -> None:
+    settings.NEWSDESK_WEBHOOK_ALLOW = ["127.0.0.1"]
+    settings.NEWSDESK_FETCH_ALLOW = []
+    assert str(check_target("http://127.0.0.1/")) == "127.0.0.1"
+    for wrapped in ("[::ffff:127.0.0.1]", "[2002:7f00:1::]", "[64:ff9b::7f00:1]"):
+        with pytest.raises(Refused, match="127.0.0.1 is a loopback address"):
+            check_target(f"http://{wrapped}/")
+
+
+def test_each_caller_has_its_own_allowlist(settings: Any) -> None:
+    settings.NEWSDESK_WEBHOOK_ALLOW = []
+    settings.NEWSDESK_FETCH_ALLOW = ["10.20.0.0/16"]
+    assert str(check_target("http://10.20.3.4/", allow=FETCHES)) == "10.20.3.4"
+    with pytest.raises(Refused, match="Webhooks only reach public addresses unless "):
+        check_target("http://10.20.3.4/")
+    settings.NEWSDESK_FETCH_ALLOW = []
+    with pytest.raises(Refused, match="NEWSDESK_FETCH_ALLOW names this one"):
+        check_target("http://10.20.3.4/", allow=FETCHES)
 
 
 def test_one_bad_answer_refuses_the_name() -> None:
