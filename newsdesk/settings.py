@@ -174,6 +174,7 @@ INSTALLED_APPS = [
     "ninja",
     "newsdesk.api",
     "newsdesk.wire",
+    "newsdesk.desk",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "newsdesk.desk.middleware.DeskMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -325,7 +327,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/desk/login/"
+LOGIN_REDIRECT_URL = "/desk/"
+# Sign-in throttle: this many failures in the window, per account and per
+# client address, and further attempts wait for the window to pass.
+NEWSDESK_LOGIN_FAILURES = env_int("NEWSDESK_LOGIN_FAILURES", 5, minimum=1, maximum=1000)
+NEWSDESK_LOGIN_WINDOW_MINUTES = env_int("NEWSDESK_LOGIN_WINDOW_MINUTES", 15, minimum=1, maximum=1440)
+# Proxies allowed to say who the client is (X-Forwarded-For); empty: the
+# connection's own address is the client's, whatever the headers say.
+NEWSDESK_TRUSTED_PROXIES = env_list("NEWSDESK_TRUSTED_PROXIES", "")
+for _proxy in NEWSDESK_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        _error(
+            "newsdesk.E010",
+            f"NEWSDESK_TRUSTED_PROXIES has {_proxy!r}, which is not an address or network.",
+            "Use addresses or networks such as 127.0.0.1 or 10.0.0.0/8, comma-separated.",
+        )
+# Accepted passwords are hashed whole (argon2), so long ones lose nothing.
+NEWSDESK_PASSWORD_MAX = 1024
 
 # Time and language ------------------------------------------------------
 USE_TZ = True  # stored in UTC, shown in TIME_ZONE

@@ -15,16 +15,27 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.middleware.csrf import CsrfViewMiddleware
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 
 log = logging.getLogger("newsdesk.desk.access")
 
 View = Callable[..., HttpResponse]
+
+
+class DeskRequest(HttpRequest):
+    """A request that reached a desk view: someone is signed in."""
+
+    user: User
+
+
 _csrf = CsrfViewMiddleware(lambda request: HttpResponse())
 
 
@@ -35,12 +46,18 @@ def no_store(response: HttpResponse) -> HttpResponse:
 
 
 def desk_view(
-    *permissions: str, methods: Iterable[str] = ("GET", "HEAD")
+    *permissions: str,
+    methods: Iterable[str] = ("GET", "HEAD"),
+    superuser: bool = False,
+    factor_exempt: bool = False,
 ) -> Callable[[View], View]:
     """Require a signed-in, active desk member holding every named permission.
 
     Permissions are Django's ``app_label.codename`` strings. ``methods`` lists
     the HTTP methods the view answers; HEAD is answered wherever GET is.
+    ``superuser`` limits the view to admins. When the site requires admins to
+    use a second factor, an admin without one is sent to set it up first
+    (except on the views marked ``factor_exempt``: the account page, sign-out).
     """
     allowed = {m.upper() for m in methods}
     if "GET" in allowed:
@@ -56,6 +73,8 @@ def desk_view(
                 log.warning("desk refused %s %s to %s", request.method, request.path, user.pk)
                 raise PermissionDenied
             missing = [p for p in permissions if not user.has_perm(p)]
+            if superuser and not user.is_superuser:
+                missing.append("superuser")
             if missing:
                 log.warning(
                     "desk refused %s %s to %s (needs %s)",
@@ -67,6 +86,9 @@ def desk_view(
                 raise PermissionDenied
             if request.method not in allowed:
                 return no_store(HttpResponseNotAllowed(sorted(allowed)))
+            if not factor_exempt and needs_factor(request):
+                target = reverse("desk:account") + "?" + urlencode({"next": request.path})
+                return no_store(HttpResponseRedirect(target))
             # CSRF is checked here, after who-you-are, so a forged POST gets
             # the same answer as any other request from that visitor.
             refused = _csrf.process_view(request, view, args, kwargs)
@@ -77,6 +99,18 @@ def desk_view(
         return csrf_exempt(wrapper)
 
     return decorate
+
+
+def needs_factor(request: HttpRequest) -> bool:
+    """An admin who must use a second factor and has none confirmed yet."""
+    from . import site, totp
+
+    user = request.user
+    return bool(
+        user.is_superuser
+        and site.of(request).require_admin_second_factor
+        and not totp.has_confirmed(user)
+    )
 
 
 def is_desk_member(user: Any) -> bool:

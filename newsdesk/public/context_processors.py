@@ -5,10 +5,17 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from newsdesk.desk import site as site_settings
+
 
 def site(request: HttpRequest) -> dict[str, Any]:
+    current = site_settings.of(request)
     return {
-        "site_name": settings.NEWSDESK_SITE_NAME,
+        "site_name": current.name,
         "site_url": settings.NEWSDESK_SITE_URL,
-        "time_zone": settings.TIME_ZONE,
+        "site_description": current.description,
+        "site_logo": current.logo_url,
+        "site_contact": current.contact_line,
+        "time_zone": current.time_zone,
+        "site_time_zone": current.time_zone,
     }

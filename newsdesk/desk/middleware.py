@@ -1,0 +1,51 @@
+"""Per request: the site's time zone, and sessions that must end.
+
+A session remembers the epoch it began in; a role change, a sign-out or a
+password change bumps the person's epoch, and every other session of theirs
+ends at its next request.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from . import site
+from .context import set_actor
+from .models import SessionEpoch
+
+EPOCH_KEY = "newsdesk_epoch"
+
+
+def current_epoch(user_id: int) -> int:
+    value = SessionEpoch.objects.filter(user_id=user_id).values_list("epoch", flat=True).first()
+    return value or 0
+
+
+class DeskMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            zone = zoneinfo.ZoneInfo(site.of(request).time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone = None
+        if zone is not None:
+            timezone.activate(zone)
+        try:
+            # Only a request that carries a session can hold a signed-in user.
+            if request.session.session_key is not None and request.user.is_authenticated:
+                started = request.session.get(EPOCH_KEY, 0)
+                if started != current_epoch(request.user.pk):
+                    logout(request)
+                else:
+                    set_actor(request.user)
+            return self.get_response(request)
+        finally:
+            set_actor(None)
+            timezone.deactivate()

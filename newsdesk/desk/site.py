@@ -1,0 +1,67 @@
+"""The site settings in force: the admin's row over the environment defaults.
+
+Read once per request that reaches Django (one primary-key query; cached
+pages never get here), so a change shows on the next render in every
+process; saving the settings clears the page cache everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpRequest
+
+from .models import SiteSettings
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    description: str
+    logo_url: str
+    contact_line: str
+    time_zone: str
+    language: str
+    require_admin_second_factor: bool
+
+
+def _defaults() -> Site:
+    return Site(
+        name=settings.NEWSDESK_SITE_NAME,
+        description="",
+        logo_url="",
+        contact_line="",
+        time_zone=settings.TIME_ZONE,
+        language=settings.LANGUAGE_CODE,
+        require_admin_second_factor=False,
+    )
+
+
+def load() -> Site:
+    base = _defaults()
+    try:
+        row = SiteSettings.objects.filter(pk=1).first()
+    except DatabaseError:  # not migrated yet, or the database is away
+        return base
+    if row is None:
+        return base
+    return Site(
+        name=row.site_name or base.name,
+        description=row.description,
+        logo_url=row.logo.url if row.logo else "",
+        contact_line=row.contact_line,
+        time_zone=row.time_zone or base.time_zone,
+        language=row.language or base.language,
+        require_admin_second_factor=row.require_admin_second_factor,
+    )
+
+
+def of(request: HttpRequest) -> Site:
+    """The settings for this request: read once (one query), then kept on it."""
+    site = getattr(request, "_newsdesk_site", None)
+    if site is None:
+        site = load()
+        request._newsdesk_site = site  # type: ignore[attr-defined]
+    return site

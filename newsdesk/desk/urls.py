@@ -1,0 +1,44 @@
+"""Desk routes. Each answers with and without its trailing slash, so an
+access rule can never be sidestepped by the spelling of a URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import URLPattern, re_path
+
+from . import accounts, views
+
+app_name = "desk"
+
+
+def route(pattern: str, view: Any, name: str) -> URLPattern:
+    return re_path(rf"^{pattern}/?$", view, name=name)
+
+
+urlpatterns = [
+    re_path(r"^$", views.home, name="home"),
+    route("login", accounts.login_view, "login"),
+    route("login/code", accounts.code_view, "login_code"),
+    route("logout", accounts.logout_view, "logout"),
+    route("account", accounts.account_view, "account"),
+    route("new", views.new, "new"),
+    route("autosave", views.autosave, "autosave"),
+    route("autosave/discard", views.discard_autosave, "discard_autosave"),
+    route("preview", views.render_preview, "render_preview"),
+    route(r"articles/(?P<pk>[0-9]+)", views.edit, "edit"),
+    route(r"articles/(?P<pk>[0-9]+)/autosave", views.restore_autosave, "restore_autosave"),
+    route(r"articles/(?P<pk>[0-9]+)/preview", views.preview, "preview"),
+    route(r"articles/(?P<pk>[0-9]+)/submit", views.submit, "submit"),
+    route(r"articles/(?P<pk>[0-9]+)/publish", views.publish, "publish"),
+    route(r"articles/(?P<pk>[0-9]+)/unpublish", views.unpublish, "unpublish"),
+    route(r"articles/(?P<pk>[0-9]+)/pin", views.pin, "pin"),
+    route(r"articles/(?P<pk>[0-9]+)/unpin", views.unpin, "unpin"),
+    route(r"articles/(?P<pk>[0-9]+)/history", views.history, "history"),
+    route(
+        r"articles/(?P<pk>[0-9]+)/history/(?P<number>[0-9]+)/restore",
+        views.restore,
+        "restore",
+    ),
+    route("audit", views.audit_log, "audit"),
+]

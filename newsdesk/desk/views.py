@@ -1,0 +1,503 @@
+"""The desk: article lists, the composer, workflow buttons, history, audit."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from newsdesk.news import actions
+from newsdesk.news.models import Article, ArticleAuthor, Author, Revision, Tag
+from newsdesk.news.rendering import render_markdown
+
+from . import audit, diff, rules, site
+from .access import DeskRequest, desk_view
+from .forms import ComposerForm, initial_for, initial_from_data, unsafe_links
+from .models import AuditEntry, Autosave
+
+WRITE = "news.add_article"
+PUBLISH = "news.publish_article"
+CORRECT = "news.correct_article"
+PIN = "news.pin_article"
+
+
+def _article(request: DeskRequest, pk: int, *, edit: bool = False) -> Article:
+    article = get_object_or_404(Article, pk=int(pk))
+    allowed = (
+        rules.can_edit(request.user, article) if edit else rules.can_view(request.user, article)
+    )
+    if not allowed:
+        raise PermissionDenied
+    return article
+
+
+def _lists(request: DeskRequest) -> dict[str, Any]:
+    base = Article.objects.prefetch_related("bylines__author").order_by("-modified_at")
+    mine = request.GET.get("mine") == "1" or not rules.is_editor(request.user)
+    if mine:
+        own = Revision.objects.filter(number=1, created_by=request.user).values("article_id")
+        base = base.filter(pk__in=own) | base.filter(bylines__author__user=request.user)
+        base = base.distinct()
+    return {
+        "drafts": base.filter(status=Article.Status.DRAFT)[:50],
+        "review": base.filter(status=Article.Status.REVIEW)[:50],
+        "scheduled": base.filter(status=Article.Status.SCHEDULED).order_by("published_at")[:50],
+        "published": base.filter(status=Article.Status.PUBLISHED).order_by("-published_at")[:30],
+        "unpublished": base.filter(status=Article.Status.UNPUBLISHED)[:10],
+        "mine": mine,
+    }
+
+
+@desk_view(WRITE)
+def home(request: DeskRequest) -> HttpResponse:
+    return render(request, "desk/home.html", _lists(request))
+
+
+# The composer ------------------------------------------------------------
+
+
+def _autosave_for(request: DeskRequest, article: Article | None) -> Autosave | None:
+    return Autosave.objects.filter(user=request.user, article=article).first()
+
+
+def _store_image(form: ComposerForm) -> Any:
+    upload = form.cleaned_data.get("image")
+    if not upload:
+        return None
+    from newsdesk.images.processing import store_upload
+
+    return store_upload(upload, user=None)
+
+
+def _discard_image(image: Any) -> None:
+    if image is not None:
+        image.delete()
+
+
+def _image_changes(form: ComposerForm, image: Any, article: Article | None) -> dict[str, Any]:
+    if not hasattr(Article, "image_alt"):
+        return {}
+    alt = (form.cleaned_data.get("image_alt") or "").strip()
+    if image is not None:
+        return {"image": image, "image_alt": alt}
+    if form.cleaned_data.get("remove_image"):
+        return {"image": None, "image_alt": ""}
+    if article is not None and getattr(article, "image_id", None):
+        return {"image_alt": alt}
+    return {}
+
+
+def _errors_to_form(form: ComposerForm, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields else None
+            for error in errors:
+                form.add_error(target, error.messages)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do: str) -> Article:
+    """Apply the form through the actions, all or nothing."""
+    user = request.user
+    changes = form.changes()
+    data = form.cleaned_data
+    image = _store_image(form)
+    try:
+        with transaction.atomic():
+            changes.update(_image_changes(form, image, article))
+            if article is None:
+                if changes["language"] is None:
+                    changes["language"] = site.of(request).language
+                article = actions.create_draft(user=user, **changes)
+            elif article.is_published and data.get("change") == "correction":
+                if not user.has_perm(CORRECT):
+                    raise PermissionDenied
+                fixes = {k: v for k, v in changes.items() if k not in {"is_breaking", "language"}}
+                actions.correct(
+                    article,
+                    note=data["note"],
+                    user=user,
+                    expected_version=data.get("version"),
+                    **fixes,
+                )
+                if changes["is_breaking"] != article.is_breaking:
+                    actions.update(article, user=user, is_breaking=changes["is_breaking"])
+            else:
+                if changes["language"] is None:
+                    changes.pop("language")
+                actions.update(article, user=user, expected_version=data.get("version"), **changes)
+            article.refresh_from_db()
+            if do == "submit":
+                actions.submit(article, user=user)
+            elif do == "publish":
+                actions.publish(article, user=user)
+            elif do == "schedule":
+                when = data.get("publish_at")
+                if when is None:
+                    raise ValidationError({"publish_at": [_("Choose when to publish.")]})
+                actions.schedule(article, publish_at=when, user=user)
+    except BaseException:
+        _discard_image(image)
+        raise
+    Autosave.objects.filter(user=user, article=article).delete()
+    if article is not None and do != "save":
+        Autosave.objects.filter(user=user, article=None).delete()
+    Autosave.objects.filter(user=user, article=None, saved_at__lte=timezone.now()).delete()
+    return article
+
+
+_DONE = {
+    "save": _("Saved."),
+    "submit": _("Submitted for review."),
+    "publish": _("Published."),
+    "schedule": _("Scheduled."),
+}
+
+
+def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
+    user = request.user
+    conflict: list[diff.FieldDiff] | None = None
+    preview = None
+    status = 200
+    if request.method == "POST":
+        form = ComposerForm(request.POST, request.FILES)
+        do = request.POST.get("do", "save")
+        needs = {"publish": PUBLISH, "schedule": PUBLISH, "submit": WRITE, "save": WRITE}
+        if do == "preview":
+            if form.is_valid() or "body" not in form.errors:
+                preview = render_markdown(str(request.POST.get("body", ""))[: actions.MAX_BODY])
+            form.errors.clear() if form.is_bound and not form.errors else None
+        elif do not in needs:
+            return HttpResponse(_("Unknown action."), status=400)
+        elif not user.has_perm(needs[do]):
+            raise PermissionDenied
+        elif form.is_valid():
+            try:
+                saved = _save(request, article, form, do)
+            except ValidationError as exc:
+                if getattr(exc, "code", None) == "conflict" and article is not None:
+                    current = Article.objects.get(pk=article.pk)
+                    conflict = diff.compare(actions.snapshot(current), _submitted(form))
+                    form.add_error(None, exc.messages)
+                    # The writer's text stays in the form (and in the autosave);
+                    # saving again now is a deliberate choice over the newer version.
+                    data = request.POST.copy()
+                    data["version"] = str(current.version)
+                    form = _rebound(data, request, form)
+                    _autosave(request, current, form.data, current.version)
+                else:
+                    _errors_to_form(form, exc)
+            else:
+                messages.success(request, _DONE[do])
+                return redirect("desk:edit", pk=saved.pk)
+        status = 400 if form.errors else 200
+        if conflict is not None:
+            status = 409
+    elif article is None:
+        saved_work = _autosave_for(request, None)
+        form = ComposerForm(
+            initial=initial_from_data(saved_work.data) if saved_work else {"change": "minor"}
+        )
+    else:
+        form = ComposerForm(initial=initial_for(article))
+    restore = None
+    if request.method != "POST":
+        restore = _autosave_for(request, article)
+        if restore is not None and article is not None and restore.saved_at <= article.modified_at:
+            restore = None
+    context = {
+        "form": form,
+        "article": article,
+        "conflict": conflict,
+        "preview": preview,
+        "restore": restore,
+        "is_editor": rules.is_editor(user),
+        "can_correct": user.has_perm(CORRECT),
+        "bylines": [form[f"author_{i}"] for i in range(4)],
+        "source_rows": [
+            (form[f"source_{i}_outlet"], form[f"source_{i}_url"], form[f"source_{i}_style"])
+            for i in range(5)
+        ],
+        "has_images": hasattr(Article, "image_alt"),
+    }
+    return render(request, "desk/compose.html", context, status=status)
+
+
+def _rebound(data: Any, request: DeskRequest, old: ComposerForm) -> ComposerForm:
+    form = ComposerForm(data, request.FILES)
+    form.is_valid()
+    for error in old.non_field_errors():
+        form.add_error(None, error)
+    return form
+
+
+def _submitted(form: ComposerForm) -> dict[str, Any]:
+    c = form.changes()
+    return {
+        "headline": c["headline"],
+        "lede": c["lede"],
+        "body": c["body"],
+        "tags": c["tags"],
+        "authors": [a.slug for a in c["authors"]],
+        "sources": [
+            {"outlet": s.outlet, "url": s.url, "quote_style": s.quote_style} for s in c["sources"]
+        ],
+        "is_breaking": c["is_breaking"],
+    }
+
+
+@desk_view(WRITE, methods=("GET", "POST"))
+def new(request: DeskRequest) -> HttpResponse:
+    return _composer(request, None)
+
+
+@desk_view(WRITE, methods=("GET", "POST"))
+def edit(request: DeskRequest, pk: int) -> HttpResponse:
+    article = _article(request, pk, edit=request.method == "POST")
+    if request.method != "POST" and not rules.can_edit(request.user, article):
+        return redirect("desk:preview", pk=pk)
+    return _composer(request, article)
+
+
+def _autosave(request: DeskRequest, article: Article | None, data: Any, version: int) -> Autosave:
+    names = set(ComposerForm().fields)
+    kept = {k: str(data.get(k, ""))[: actions.MAX_BODY] for k in names if k in data}
+    saved, _created = Autosave.objects.update_or_create(
+        user=request.user,
+        article=article,
+        defaults={"data": kept, "version": version, "saved_at": timezone.now()},
+    )
+    return saved
+
+
+@desk_view(WRITE, methods=("POST",))
+def autosave(request: DeskRequest) -> HttpResponse:
+    """Keep the composer's unsaved work (never touches the article)."""
+    raw_pk = request.POST.get("article") or ""
+    article = None
+    if raw_pk:
+        if not raw_pk.isdigit():
+            return JsonResponse({"error": _("Unknown article.")}, status=400)
+        article = _article(request, int(raw_pk), edit=True)
+    version = request.POST.get("version") or "0"
+    saved = _autosave(request, article, request.POST, int(version) if version.isdigit() else 0)
+    return JsonResponse({"saved_at": saved.saved_at.isoformat()})
+
+
+@desk_view(WRITE, methods=("POST",))
+def discard_autosave(request: DeskRequest) -> HttpResponse:
+    raw_pk = request.POST.get("article") or ""
+    article = _article(request, int(raw_pk), edit=True) if raw_pk.isdigit() else None
+    Autosave.objects.filter(user=request.user, article=article).delete()
+    return redirect("desk:edit", pk=article.pk) if article else redirect("desk:new")
+
+
+@desk_view(WRITE, methods=("GET", "POST"))
+def restore_autosave(request: DeskRequest, pk: int) -> HttpResponse:
+    article = _article(request, pk, edit=True)
+    saved = _autosave_for(request, article)
+    if saved is None:
+        return redirect("desk:edit", pk=pk)
+    data = dict(initial_from_data(saved.data))
+    data["version"] = saved.version
+    form = ComposerForm(initial=data)
+    return render(
+        request,
+        "desk/compose.html",
+        {
+            "form": form,
+            "article": article,
+            "is_editor": rules.is_editor(request.user),
+            "can_correct": request.user.has_perm(CORRECT),
+            "bylines": [form[f"author_{i}"] for i in range(4)],
+            "source_rows": [
+                (form[f"source_{i}_outlet"], form[f"source_{i}_url"], form[f"source_{i}_style"])
+                for i in range(5)
+            ],
+            "restored": saved,
+            "has_images": hasattr(Article, "image_alt"),
+        },
+    )
+
+
+@desk_view(WRITE, methods=("POST",))
+def render_preview(request: DeskRequest) -> HttpResponse:
+    """The body as the public page renders it (same renderer), for the live preview."""
+    body = request.POST.get("body", "")
+    if len(body) > actions.MAX_BODY:
+        return JsonResponse({"error": _("The body is too long to preview.")}, status=400)
+    return JsonResponse({"html": render_markdown(body), "unsafe": unsafe_links(body)})
+
+
+@desk_view(WRITE)
+def preview(request: DeskRequest, pk: int) -> HttpResponse:
+    """The article as readers will see it, whatever its state; never cached."""
+    _article(request, pk)
+    bylines = ArticleAuthor.objects.select_related("author").order_by("position", "id")
+    article = (
+        Article.objects.prefetch_related(
+            Prefetch("bylines", queryset=bylines),
+            Prefetch("tags", queryset=Tag.objects.order_by("name")),
+            "sources",
+            "corrections",
+        )
+        .filter(pk=pk)
+        .get()
+    )
+    context = {"article": article, "related": [], "live_position": None, "desk_preview": True}
+    return render(request, "public/article.html", context)
+
+
+# Workflow buttons -----------------------------------------------------------
+
+
+def _act(request: DeskRequest, pk: int, do: Callable[[Article], Any], done: str) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    try:
+        do(article)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done)
+    if request.POST.get("back") == "home":
+        return redirect("desk:home")
+    return redirect("desk:edit", pk=pk)
+
+
+@desk_view(WRITE, methods=("POST",))
+def submit(request: DeskRequest, pk: int) -> HttpResponse:
+    _article(request, pk, edit=True)
+    return _act(
+        request, pk, lambda a: actions.submit(a, user=request.user), _("Submitted for review.")
+    )
+
+
+@desk_view(PUBLISH, methods=("POST",))
+def publish(request: DeskRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, lambda a: actions.publish(a, user=request.user), _("Published."))
+
+
+@desk_view(PUBLISH, methods=("POST",))
+def unpublish(request: DeskRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        lambda a: actions.unpublish(a, user=request.user),
+        _("Unpublished: readers now get 410 Gone."),
+    )
+
+
+@desk_view(PIN, methods=("POST",))
+def pin(request: DeskRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        lambda a: actions.pin(a, user=request.user),
+        _("Pinned to the top of the feed."),
+    )
+
+
+@desk_view(PIN, methods=("POST",))
+def unpin(request: DeskRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, lambda a: actions.unpin(a, user=request.user), _("Unpinned."))
+
+
+# History ----------------------------------------------------------------
+
+
+@desk_view(WRITE)
+def history(request: DeskRequest, pk: int) -> HttpResponse:
+    article = _article(request, pk)
+    revisions = list(article.revisions.select_related("created_by").order_by("-number"))
+    numbers = [r.number for r in revisions]
+    diffs = None
+    a = b = None
+    try:
+        a = int(request.GET.get("a", "")) if request.GET.get("a") else None
+        b = int(request.GET.get("b", "")) if request.GET.get("b") else None
+    except ValueError:
+        return HttpResponse(_("Revision numbers are whole numbers."), status=400)
+    if a is not None and b is not None:
+        if a not in numbers or b not in numbers:
+            raise Http404(_("No such revision."))
+        by_number = {r.number: r for r in revisions}
+        diffs = diff.compare(by_number[a].snapshot, by_number[b].snapshot)
+    return render(
+        request,
+        "desk/history.html",
+        {
+            "article": article,
+            "revisions": revisions,
+            "diffs": diffs,
+            "a": a,
+            "b": b,
+            "can_edit": rules.can_edit(request.user, article),
+        },
+    )
+
+
+@desk_view(WRITE, methods=("POST",))
+def restore(request: DeskRequest, pk: int, number: int) -> HttpResponse:
+    """Make an earlier revision's text current again, as a new revision."""
+    article = _article(request, pk, edit=True)
+    revision = get_object_or_404(Revision, article=article, number=number)
+    snap = revision.snapshot
+    authors = Author.objects.in_bulk(snap.get("authors", []), field_name="slug")
+    try:
+        actions.update(
+            article,
+            user=request.user,
+            expected_version=article.version,
+            headline=snap["headline"],
+            lede=snap.get("lede", ""),
+            body=snap.get("body", ""),
+            tags=snap.get("tags", []),
+            authors=[authors[s] for s in snap.get("authors", []) if s in authors],
+            sources=[actions.SourceInput(**s) for s in snap.get("sources", [])],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("desk:history", pk=pk)
+    audit.record(
+        audit.Action.RESTORE,
+        actor=request.user,
+        target=f"{article.headline} ({article.get_absolute_url()})",
+        request=request,
+        detail={"article": article.pk, "revision": number},
+    )
+    messages.success(request, _("Revision %(n)d restored as a new revision.") % {"n": number})
+    return redirect("desk:history", pk=pk)
+
+
+# Audit log --------------------------------------------------------------
+
+
+@desk_view(superuser=True)
+def audit_log(request: DeskRequest) -> HttpResponse:
+    entries = AuditEntry.objects.select_related("actor")
+    action = request.GET.get("action", "")
+    if action:
+        if action not in AuditEntry.Action.values:
+            return HttpResponse(_("Unknown action."), status=400)
+        entries = entries.filter(action=action)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "desk/audit.html",
+        {"page": page, "actions": AuditEntry.Action.choices, "action": action},
+    )
+
+
+def json_dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
