@@ -522,13 +522,16 @@ def parse_article(data: bytes, url: str) -> ParsedItem:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(
-            data[:5_000_000], url=url, with_metadata=True, include_comments=False, as_dict=True
+        extracted = trafilatura.bare_extraction(
+            data[:5_000_000], url=url, with_metadata=True, include_comments=False
         )
-    except Exception as exc:
+    except Exception as exc:  # trafilatura raises whatever lxml raises
         raise ParseError(f"The article cannot be extracted: {str(exc)[:200]}.") from exc
-    if not isinstance(doc, dict):
-        doc = {}
+    doc: dict[str, Any] = {}
+    if isinstance(extracted, dict):
+        doc = extracted
+    elif extracted is not None:
+        doc = extracted.as_dict()
     text = clean_text(doc.get("text") or "", TEXT_MAX)
     return ParsedItem(
         url=clean_url(doc.get("url") or "", url) or url,

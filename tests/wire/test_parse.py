@@ -1,0 +1,281 @@
+"""Each format through its parser to the same ParsedItem; hostile XML refused before parsing."""
+
+from __future__ import annotations
+
+import json
+import time
+import tracemalloc
+from datetime import UTC, datetime
+
+import pytest
+
+from newsdesk.wire.parse import (
+    ParseError,
+    canonical_url,
+    parse,
+    prescreen_xml,
+    sniff,
+)
+
+from .conftest import sample
+
+BASE = "https://example.org/"
+
+
+def test_rss_091_with_its_doctype() -> None:
+    feed = parse("rss", sample("rss091.xml"), "http://gazette.example/rss")
+    assert feed.title == "Harbour Town Gazette"
+    assert [i.title for i in feed.items] == [
+        "Ferry timetable changes for the winter",
+        "Café on the quay reopens after the storm",
+    ]
+    assert feed.items[0].url == "http://gazette.example/2026/11/ferry-timetable-winter"
+    assert feed.items[0].summary == "The morning ferry leaves half an hour later from December."
+
+
+def test_rss_10_rdf() -> None:
+    feed = parse("rss", sample("rss10.rdf"), "http://valley.example/rss")
+    first = feed.items[0]
+    assert first.title == "Bridge closure extended by two weeks"
+    assert first.author == "Ilse Brandt"
+    assert first.published_at == datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
+    assert len(feed.items) == 2
+
+
+def test_rss_20_text_is_plain_and_scripts_are_gone() -> None:
+    feed = parse("rss", sample("rss20.xml"), "https://northern.example/rss.xml")
+    assert feed.ttl_seconds == 30 * 60
+    first = feed.items[0]
+    assert first.external_id == "northern-1001"
+    assert first.author == "Tomas Lindqvist"
+    assert first.published_at == datetime(2026, 11, 24, 6, 15, tzinfo=UTC)
+    assert "alert" not in first.summary and "<" not in first.summary
+    expected = "Crews worked through the night. About 300 homes are still without power."
+    assert first.summary == expected
+    assert first.text.startswith("Crews worked through the night to restore the lines.")
+    # No guid: the item is known by its link.
+    assert feed.items[2].external_id == ""
+    assert feed.items[2].url == "https://northern.example/news/museum-hours-festival"
+
+
+def test_atom() -> None:
+    feed = parse("atom", sample("atom.xml"), "https://coastal.example/atom.xml")
+    assert feed.kind == "atom"
+    assert feed.site_url == "https://coastal.example/"
+    first = feed.items[0]
+    assert (first.external_id, first.author) == ("urn:uuid:coastal-entry-1", "Noor Haddad")
+    assert first.text.startswith("Work on the sea wall")
+
+
+def test_atom_tombstones() -> None:
+    body = sample("atom.xml").replace(
+        b"</feed>",
+        b'<at:deleted-entry ref="urn:uuid:coastal-entry-2" when="2026-11-24T10:00:00Z"/></feed>',
+    )
+    assert parse("atom", body, BASE).deleted_ids == ["urn:uuid:coastal-entry-2"]
+
+
+def test_json_feed() -> None:
+    feed = parse("jsonfeed", sample("feed.json"), "https://mountain.example/feed.json")
+    first, second = feed.items
+    assert first.external_id == "md-77"
+    assert first.author == "Lea Zanetti"
+    assert first.published_at == datetime(2026, 11, 24, 6, 45, tzinfo=UTC)
+    assert first.summary == "Heavy snowfall overnight led to the higher warning."
+    assert second.text == "The cable car reopens on Saturday."
+
+
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        ([], "must be an object, not list"),
+        ({"version": 1, "items": []}, "'version' must be a string, not int"),
+        ({"version": "https://jsonfeed.org/version/1.1", "items": {}}, "'items' must be a list"),
+        ({"version": "https://jsonfeed.org/version/1.1"}, "no 'items' list"),
+        ({"version": "https://example.org/", "items": []}, "no https://jsonfeed.org/version"),
+        (
+            {"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "a", "title": 5}]},
+            "item 1: 'title' must be a string, not int",
+        ),
+        (
+            {"version": "https://jsonfeed.org/version/1.1", "items": [{"id": ["x"]}]},
+            "'id' must be str or int, not list",
+        ),
+        (
+            {"version": "https://jsonfeed.org/version/1.1", "items": ["just a string"]},
+            "item 1 must be an object, not str",
+        ),
+    ],
+)
+def test_json_feed_wrong_types(doc: object, message: str) -> None:
+    with pytest.raises(ParseError, match=message.replace("(", r"\(")):
+        parse("jsonfeed", json.dumps(doc).encode(), BASE)
+
+
+def test_json_feed_bad_items_are_skipped_and_named() -> None:
+    doc = {
+        "version": "https://jsonfeed.org/version/1",
+        "items": [{"id": "ok", "title": "Fine"}, {"id": "bad", "url": 7}],
+    }
+    feed = parse("jsonfeed", json.dumps(doc).encode(), BASE)
+    assert [i.external_id for i in feed.items] == ["ok"]
+    assert feed.skipped == ["JSON Feed item 2: 'url' must be a string, not int."]
+
+
+def test_deeply_nested_json_is_an_error_not_a_crash() -> None:
+    with pytest.raises(ParseError, match="not valid JSON"):
+        parse("jsonfeed", b"[" * 200_000 + b"]" * 200_000, BASE)
+
+
+def test_news_sitemap() -> None:
+    feed = parse("sitemap", sample("sitemap_news.xml"), "https://plains.example/sitemap_news.xml")
+    assert feed.title == "Plains Record"
+    assert [i.title for i in feed.items] == [
+        "Grain harvest sets a record despite the dry summer",
+        "New bus line links the three villages",
+    ]
+    assert feed.items[0].published_at == datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+
+
+def test_html_article_through_trafilatura() -> None:
+    feed = parse("html", sample("article.html"), "https://riverside.example/news/library")
+    [item] = feed.items
+    assert item.title == "Library to open on Sundays from January"
+    assert item.author == "Amara Okafor"
+    assert item.published_at is not None and item.published_at.date().isoformat() == "2026-11-22"
+    assert "petition signed by more than four thousand residents" in item.text
+    assert item.url == "https://riverside.example/news/library"
+
+
+def test_html_section_page_lists_its_article_links() -> None:
+    feed = parse("html", sample("section.html"), "https://riverside.example/news/")
+    assert [i.url for i in feed.items] == [
+        "https://riverside.example/news/2026/11/library-sunday-opening",
+        "https://riverside.example/news/2026/11/tram-line-delay",
+        "https://riverside.example/news/2026/11/market-square-trees",
+    ]
+    assert feed.items[1].title == "Tram line extension delayed until autumn"
+
+
+def test_html_served_as_a_feed_is_a_clear_error() -> None:
+    with pytest.raises(ParseError, match="HTML page where a feed was expected"):
+        parse("rss", sample("article.html"), BASE)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"\xff\xfe\x00\x00garbage",
+        b"<?xml version='1.0' encoding='utf-8'?><rss><channel><title>\xff\xfe\xc3</title>"
+        b"<item><title>x\xe9</title><guid>g</guid></item></channel></rss>",
+        "<?xml version='1.0' encoding='koi8-r'?><rss version='2.0'><channel><item><guid>1</guid>"
+        "<title>Новости</title></item></channel></rss>".encode("koi8-r"),
+    ],
+)
+def test_invalid_or_unusual_encodings_do_not_crash(body: bytes) -> None:
+    """Either a clear error or items whose text can be stored (no surrogates or controls)."""
+    try:
+        feed = parse("rss", body, BASE)
+    except ParseError as exc:
+        assert str(exc).endswith(".")
+        return
+    assert feed.items
+    for item in feed.items:
+        for value in (item.external_id, item.title, item.summary, item.text):
+            value.encode("utf-8")  # raises on a lone surrogate
+            assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in value)
+
+
+def test_koi8_feed_is_decoded() -> None:
+    body = (
+        "<?xml version='1.0' encoding='koi8-r'?><rss version='2.0'><channel><item><guid>1</guid>"
+        "<title>Новости</title></item></channel></rss>"
+    ).encode("koi8-r")
+    assert parse("rss", body, BASE).items[0].title == "Новости"
+
+
+# XML bombs: refused by the pre-screen, fast and small --------------------
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<rss version="2.0"><channel><title>&lol9;</title><item><guid>1</guid></item></channel></rss>"""
+
+
+def quadratic_blowup() -> bytes:
+    entity = "x" * 20_000
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "{entity}">]>'
+        f'<rss version="2.0"><channel><title>{"&a;" * 2000}</title>'
+        "<item><guid>1</guid></item></channel></rss>"
+    ).encode()
+
+
+EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><title>&secret;</title><item><guid>1</guid></item></channel></rss>"""
+
+PARAMETER_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY % remote SYSTEM "http://169.254.169.254/evil.dtd"> %remote;]>
+<rss version="2.0"><channel><title>t</title></channel></rss>"""
+
+INTERNAL_SUBSET = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ATTLIST rss version CDATA "2.0">]>
+<rss><channel><title>t</title></channel></rss>"""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        BILLION_LAUGHS,
+        quadratic_blowup(),
+        EXTERNAL_ENTITY,
+        PARAMETER_ENTITY,
+        BILLION_LAUGHS.decode().encode("utf-16"),  # the same bomb in UTF-16
+        BILLION_LAUGHS.decode().replace('<?xml version="1.0"?>', "").encode("utf-16-le"),
+    ],
+    ids=["billion-laughs", "quadratic", "external", "parameter", "utf16-bom", "utf16-no-bom"],
+)
+@pytest.mark.parametrize("kind", ["rss", "sitemap"])
+def test_entity_declarations_are_refused_fast_and_small(body: bytes, kind: str) -> None:
+    tracemalloc.start()
+    started = time.monotonic()
+    with pytest.raises(ParseError, match="declares entities"):
+        parse(kind, body, BASE)
+    elapsed = time.monotonic() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert elapsed < 1.0
+    assert peak < 50_000_000
+
+
+def test_an_internal_subset_is_refused_too() -> None:
+    with pytest.raises(ParseError, match="internal subset"):
+        prescreen_xml(INTERNAL_SUBSET)
+
+
+def test_sniffing() -> None:
+    assert sniff(sample("rss20.xml")) == "rss"
+    assert sniff(sample("rss10.rdf")) == "rss"
+    assert sniff(sample("atom.xml")) == "atom"
+    assert sniff(sample("feed.json")) == "jsonfeed"
+    assert sniff(sample("sitemap_news.xml")) == "sitemap"
+    assert sniff(sample("article.html")) == "html"
+    assert sniff(b'{"a": 1}') == ""
+
+
+def test_canonical_url() -> None:
+    assert (
+        canonical_url("HTTPS://Example.ORG:443/a?utm_source=x&id=4#top")
+        == "https://example.org/a?id=4"
+    )
+    assert canonical_url("http://example.org") == "http://example.org/"
