@@ -1,0 +1,1 @@
+"""The labelled set for near-duplicates and stories (docs/wire-similarity.md)."""
