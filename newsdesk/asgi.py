@@ -28,7 +28,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
 from django.core.wsgi import get_wsgi_application
 
 from newsdesk.cache.http import cacheable, request_key, response_headers, strip_deps
-from newsdesk.cache.store import PAGES, Entry, make_entry
+from newsdesk.cache.store import PAGES, Entry, Token, make_entry
 
 log = logging.getLogger(__name__)
 Scope = dict[str, Any]
@@ -68,11 +68,13 @@ class Front:
                     scope.get("headers", []),
                 )
             if key is not None:
-                entry = PAGES.get(key)
+                # This process's copy, else the shared one (Redis, if configured).
+                entry, token = await PAGES.alookup(key)
                 if entry is not None:
                     await _send_entry(entry, scope, send)
                     return
-                await self.django(scope, receive, _Capture(key, scope, send))  # type: ignore[arg-type]
+                capture = _Capture(key, scope, send, token)
+                await self.django(scope, receive, capture)  # type: ignore[arg-type]
                 return
             await self.django(scope, receive, _strip_deps(send))  # type: ignore[arg-type]
         elif kind == "lifespan":
@@ -130,11 +132,11 @@ class _Capture:
     names its dependencies is stored, then answered from the entry (with its
     ETag, 304 and compression); anything else passes through unchanged."""
 
-    def __init__(self, key: str, scope: Scope, send: Any) -> None:
+    def __init__(self, key: str, scope: Scope, send: Any, token: Token) -> None:
         self.key = key
         self.scope = scope
         self.send = send
-        self.generation = PAGES.generation
+        self.token = token
         self.start: dict[str, Any] | None = None
         self.deps: str | None = None
         self.body: list[bytes] = []
@@ -161,7 +163,7 @@ class _Capture:
             frozenset(self.deps.split()) if self.deps else frozenset(),
         )
         if self.scope["method"] == "GET":
-            PAGES.put(self.key, entry, self.generation)
+            PAGES.put(self.key, entry, self.token, background=True)
         await _send_entry(entry, self.scope, self.send, b"miss")
 
 

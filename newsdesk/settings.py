@@ -279,6 +279,15 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Page cache (newsdesk/cache): rendered public pages kept in this process and
 # dropped when the outbox says they changed; 0 turns it off.
 NEWSDESK_PAGE_CACHE_MB = env_int("NEWSDESK_PAGE_CACHE_MB", 64, minimum=0, maximum=65_536)
+# Pages shared by every web process: auto = in Redis as well when REDIS_URL
+# is set (each process keeps its own copy in front), memory = per process.
+NEWSDESK_PAGE_CACHE_BACKEND = env_choice(
+    "NEWSDESK_PAGE_CACHE_BACKEND", "auto", ("auto", "memory", "redis")
+)
+# Key prefix in Redis, for several sites (or test runs) sharing one server.
+NEWSDESK_PAGE_CACHE_REDIS_PREFIX = os.environ.get(
+    "NEWSDESK_PAGE_CACHE_REDIS_PREFIX", "newsdesk:pages:"
+)
 
 # Live stream (newsdesk/live, docs/live-events.md) --------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")

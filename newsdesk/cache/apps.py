@@ -18,6 +18,13 @@ class CacheConfig(AppConfig):
         from .store import PAGES
 
         PAGES.max_bytes = settings.NEWSDESK_PAGE_CACHE_MB * 1024 * 1024
+        backend = settings.NEWSDESK_PAGE_CACHE_BACKEND
+        if settings.REDIS_URL and PAGES.max_bytes and backend in {"auto", "redis"}:
+            from .shared import RedisPages
+
+            PAGES.shared = RedisPages(
+                settings.REDIS_URL, prefix=settings.NEWSDESK_PAGE_CACHE_REDIS_PREFIX
+            )
         events_committed.connect(invalidation.on_commit, dispatch_uid="newsdesk-page-cache")
         for model in (Author, Tag):
             post_save.connect(invalidation.on_edit, sender=model, dispatch_uid=f"pc-{model}-s")

@@ -29,7 +29,8 @@ def depends_on(response: R, deps: Iterable[str]) -> R:
     """Mark a response as cacheable by the front, dropped when ``deps`` change."""
     names = sorted(set(deps))
     if names and response.status_code == 200:
-        # Slugs may be non-ASCII: the header carries them percent-free but
-        # as UTF-8 bytes decoded as latin-1 by the front, never shown to anyone.
+        # Slugs may be non-ASCII: the header carries their UTF-8 bytes (Django
+        # encodes header strings as latin-1), which the front decodes as UTF-8
+        # and strips; no one else ever sees it.
         response.headers[HEADER] = " ".join(names).encode().decode("latin-1")
     return response

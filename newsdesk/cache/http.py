@@ -109,7 +109,8 @@ def strip_deps(headers: list[tuple[bytes, bytes]]) -> tuple[list[tuple[bytes, by
     kept = []
     for name, value in headers:
         if name.lower() == DEPS_HEADER:
-            deps = value.decode("latin-1")
+            # The bytes are UTF-8 (``deps.depends_on``): slugs may be Київ's.
+            deps = value.decode("utf-8", "replace")
         else:
             kept.append((name, value))
     return kept, deps

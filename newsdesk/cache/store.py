@@ -22,14 +22,25 @@ are left to the browser (``feed.js``) so that cached bytes do not go stale.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 import brotli
+
+from .shared import Health, Unavailable
+
+if TYPE_CHECKING:
+    from .shared import RedisPages
+
+log = logging.getLogger(__name__)
 
 COMPRESS_MIN = 1024
 DEPS_HEADER = b"x-newsdesk-deps"
@@ -90,11 +101,28 @@ def make_entry(
     return entry
 
 
-class PageCache:
-    """An in-process LRU of entries, bounded in bytes, indexed by dependency."""
+class Token(NamedTuple):
+    """What a render saw before it began: stored only if neither moved."""
 
-    def __init__(self, max_bytes: int) -> None:
+    local: int
+    #: The shared tier's generation, ``None`` when it was not asked.
+    shared: int | None = None
+
+
+class PageCache:
+    """An in-process LRU of entries, bounded in bytes, indexed by dependency,
+    optionally in front of a shared tier in Redis (``shared.RedisPages``).
+
+    The in-process tier is dropped by this process's own invalidations (a
+    commit here, and the live hub for every event, from any process); the
+    shared tier by the same calls, atomically in Redis. ``get`` never leaves
+    the process; ``lookup`` also asks the shared tier.
+    """
+
+    def __init__(self, max_bytes: int, shared: RedisPages | None = None) -> None:
         self.max_bytes = max_bytes
+        self.shared = shared
+        self.health = Health()
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._by_dep: dict[str, set[str]] = {}
         self._bytes = 0
@@ -102,13 +130,17 @@ class PageCache:
         #: Bumped by every invalidation: a render that began before one must
         #: not be stored after it (it may show what was just changed).
         self.generation = 0
+        #: The last outbox event this process's hub has invalidated through.
+        self.cursor: int | None = None
         self.hits = 0
         self.misses = 0
+        self._pool: ThreadPoolExecutor | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def get(self, key: str) -> Entry | None:
+        """This process's copy, or ``None`` (no I/O: the fast path calls it)."""
         entry = self._entries.get(key)
         if entry is None:
             self.misses += 1
@@ -116,8 +148,113 @@ class PageCache:
         self.hits += 1
         return entry
 
-    def put(self, key: str, entry: Entry, generation: int) -> bool:
-        """Store ``entry`` unless an invalidation happened since ``generation``."""
+    # The shared tier ---------------------------------------------------------
+
+    def _shared(self) -> RedisPages | None:
+        """The shared tier if it may be used now (reconciled after an outage)."""
+        shared = self.shared
+        if shared is None or not self.health.usable():
+            return None
+        if self.health.down_since is not None:
+            try:
+                # Invalidations this process could not make while it was away
+                # may have left stale pages there.
+                if self.health.lost_all:
+                    shared.reconcile(None)
+                elif self.health.lost:
+                    shared.reconcile(self.cursor)
+            except Unavailable as exc:
+                self.health.failed("reconcile", exc)
+                return None
+            self.health.recovered()
+        return shared
+
+    def token(self) -> Token:
+        """The generations to pass to ``put`` for a render starting now."""
+        local = self.generation
+        shared = self._shared()
+        if shared is None:
+            return Token(local)
+        try:
+            return Token(local, shared.generation())
+        except Unavailable as exc:
+            self.health.failed("generation", exc)
+            return Token(local)
+
+    def lookup(self, key: str) -> tuple[Entry | None, Token]:
+        """This process's copy, else the shared one (kept here too), with the
+        token for a render if neither has it. May block on Redis briefly."""
+        entry = self._entries.get(key)
+        if entry is not None:
+            self.hits += 1
+            return entry, Token(self.generation)
+        local = self.generation
+        shared = self._shared()
+        if shared is None:
+            self.misses += 1
+            return None, Token(local)
+        try:
+            entry, gen = shared.load(key)
+        except Unavailable as exc:
+            self.health.failed("load", exc)
+            self.misses += 1
+            return None, Token(local)
+        if entry is None:
+            self.misses += 1
+            return None, Token(local, gen)
+        self.hits += 1
+        self._put_local(key, entry, local)
+        return entry, Token(local, gen)
+
+    async def alookup(self, key: str) -> tuple[Entry | None, Token]:
+        """``lookup`` for the event loop: Redis is asked from a thread."""
+        if self.shared is None:
+            entry = self.get(key)
+            return entry, Token(self.generation)
+        return await asyncio.get_running_loop().run_in_executor(self._executor(), self.lookup, key)
+
+    def _executor(self) -> ThreadPoolExecutor:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="newsdesk-pages")
+        return self._pool
+
+    # Storing and dropping ----------------------------------------------------
+
+    def put(self, key: str, entry: Entry, token: Token | int, background: bool = False) -> bool:
+        """Store ``entry`` unless an invalidation happened since ``token``.
+
+        With ``background`` the shared copy is written from a thread (for
+        callers on the event loop); the return value is then this process's.
+        """
+        if isinstance(token, int):
+            token = Token(token)
+        if not self._put_local(key, entry, token.local):
+            return False
+        if self.shared is None or token.shared is None:
+            return True
+        if background:
+            self._executor().submit(self._put_shared, key, entry, token.shared)
+            return True
+        return self._put_shared(key, entry, token.shared)
+
+    def _put_shared(self, key: str, entry: Entry, gen: int) -> bool:
+        shared = self._shared()
+        if shared is None:
+            return False
+        try:
+            stored = shared.put(key, entry, gen)
+        except Unavailable as exc:
+            self.health.failed("store", exc)
+            return False
+        if not stored:
+            # An invalidation in another process came first: this render may
+            # show what it changed, so it is not kept here either.
+            with self._lock:
+                if self._entries.get(key) is entry:
+                    self._remove(key)
+        return stored
+
+    def _put_local(self, key: str, entry: Entry, generation: int) -> bool:
         with self._lock:
             if generation != self.generation:
                 return False
@@ -131,8 +268,15 @@ class PageCache:
                 self._remove(oldest)
             return True
 
-    def invalidate(self, deps: Iterable[str]) -> int:
-        """Drop every page that depends on any of ``deps``; returns how many."""
+    def invalidate(self, deps: Iterable[str], events: tuple[int, int] | None = None) -> int:
+        """Drop every page that depends on any of ``deps`` here and in the
+        shared tier; returns how many were dropped here.
+
+        The live hub passes ``events``, the range of event ids ``(after,
+        upto]`` these dependencies come from, so the shared tier can tell
+        whether some events before them were never invalidated there.
+        """
+        deps = set(deps)
         with self._lock:
             self.generation += 1
             keys: set[str] = set()
@@ -140,14 +284,47 @@ class PageCache:
                 keys |= self._by_dep.pop(dep, set())
             for key in keys:
                 self._remove(key)
-            return len(keys)
+            if events is not None:
+                self.cursor = events[1]
+        if self.shared is not None and (deps or events is not None):
+            shared = self._shared()
+            if shared is None:
+                self.health.lost = True  # reconciled when Redis answers again
+            else:
+                try:
+                    shared.invalidate(sorted(deps), events)
+                except Unavailable as exc:
+                    self.health.failed("invalidate", exc, lost=True)
+        return len(keys)
+
+    def reconcile(self, cursor: int, stamp: str = "") -> None:
+        """The hub starts at ``cursor`` with the edit ``stamp``: drop the
+        shared tier if events up to it may not all have been invalidated there
+        (say, published while no web process could reach Redis), or if
+        authors or tags were edited since it recorded the stamp."""
+        self.cursor = cursor
+        if self.shared is None:
+            return
+        try:
+            if self.shared.reconcile(cursor, stamp):
+                log.info("page cache: shared pages dropped, events up to %d were not applied",
+                         cursor)  # fmt: skip
+        except Unavailable as exc:
+            self.health.failed("reconcile", exc, lost=True)
 
     def clear(self) -> None:
+        """Drop every page, here and in the shared tier."""
         with self._lock:
             self.generation += 1
             self._entries.clear()
             self._by_dep.clear()
             self._bytes = 0
+        if self.shared is not None:
+            try:
+                self.shared.reconcile(None)
+            except Unavailable as exc:
+                self.health.failed("clear", exc, lost=True)
+                self.health.lost_all = True
 
     def _remove(self, key: str) -> None:
         entry = self._entries.pop(key, None)

@@ -123,6 +123,8 @@ class Hub:
         # Pruned events cannot be in the log: below the horizon, ask the table.
         self.log_floor = max(start, self.horizon)
         self.cursor = max(latest, recent[-1].id if recent else 0)
+        # Shared cached pages are only as current as the events applied to them.
+        await self.db(PAGES.reconcile, self.cursor, repr(self.edit_generation))
 
     # Waking --------------------------------------------------------------------
 
@@ -171,7 +173,7 @@ class Hub:
         # Author and tag edits write no event; their stamp says so instead.
         stamp = await self.db(edit_generation)
         if stamp != self.edit_generation:
-            PAGES.clear()
+            await self.db(PAGES.clear)
             self.edit_generation = stamp
 
     async def catch_up(self) -> int:
@@ -195,7 +197,7 @@ class Hub:
             # Cached pages first: a reader told of a change must not then be
             # served the page from before it.
             changed = await self.db(deps_for_events, [e.id for e in fresh])
-            PAGES.invalidate(changed)
+            await self.db(PAGES.invalidate, changed, (self.cursor, fresh[-1].id))
             self.log.extend(fresh)
             self.cursor = fresh[-1].id
             while len(self.log) > self.log_size:

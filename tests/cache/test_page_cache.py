@@ -6,17 +6,44 @@ from __future__ import annotations
 import gzip
 import http.client
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import brotli
 import pytest
 
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Author, Event
-from tests.live.support import Server, SSEClient
+from tests.live.support import Server, SSEClient, current_database_url, server_env
+
+from .redis_support import drop_prefix, need_redis, new_prefix
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="module", params=["memory", "redis"])
+def site(
+    request: pytest.FixtureRequest,
+    django_db_setup: None,
+    django_db_blocker: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Server]:
+    """``newsdesk serve`` on the test database, with pages kept in the
+    process only, or in Redis as well (same tests, same expectations)."""
+    overrides = {}
+    if request.param == "redis":
+        url, prefix = need_redis(), new_prefix()
+        overrides = {"REDIS_URL": url, "NEWSDESK_PAGE_CACHE_REDIS_PREFIX": prefix,
+                     "NEWSDESK_LIVE_BROKER": "memory"}  # fmt: skip
+    with django_db_blocker.unblock():
+        database = current_database_url()
+    log_path = tmp_path_factory.mktemp("site") / "serve.log"
+    server = Server(server_env(database, **overrides), log_path=log_path).start()
+    yield server
+    server.stop()
+    if overrides:
+        drop_prefix(overrides["REDIS_URL"], overrides["NEWSDESK_PAGE_CACHE_REDIS_PREFIX"])
 
 
 @dataclass
@@ -191,3 +218,15 @@ def test_queries_and_other_methods_bypass_the_cache(
     assert "x-cache" not in get(site, "/", method="POST").headers
     assert get(site, "/news/no-such-update/").status == 404
     assert "x-cache" not in get(site, "/news/no-such-update/").headers
+
+
+def test_a_non_latin_tag_page_refreshes_when_its_tag_gets_an_update(
+    site: Server, world: dict[str, Article], make_article: Callable[..., Article]
+) -> None:
+    make_article(headline="Night shelling", tags=["Київ"])
+    wait_until_server_knows(site)
+    path = "/tag/%D0%BA%D0%B8%D1%97%D0%B2/"
+    assert b"Night shelling" in cached(site, path).body
+    make_article(headline="Metro reopens", tags=["Київ"])
+    wait_until_server_knows(site)
+    assert b"Metro reopens" in get(site, path).body
