@@ -1,7 +1,7 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
+
+from newsdesk.images.views import media
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -11,7 +11,7 @@ urlpatterns = [
     path("", include("newsdesk.public.urls")),
     # Uploaded media in the embedded shape; behind a proxy or object storage
     # in production, this route is simply never reached.
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    re_path(r"^media/(?P<path>.*)$", media),
 ]
 
 handler404 = "newsdesk.public.views.not_found"

@@ -17,7 +17,7 @@ def absolute(path: str) -> str:
 
 def with_relations(queryset: QuerySet[Article]) -> QuerySet[Article]:
     """Everything an article shows, in a constant number of queries."""
-    return queryset.prefetch_related(
+    return queryset.select_related("image").prefetch_related(
         Prefetch("tags", queryset=Tag.objects.order_by("name")),
         Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
         "sources",
@@ -58,7 +58,17 @@ def _relations(article: Article) -> dict[str, Any]:
         "corrections": [
             {"text": c.text, "created_at": c.created_at} for c in article.corrections.all()
         ],
+        "image": image(article),
     }
+
+
+def image(article: Article) -> dict[str, Any] | None:
+    """The featured image with this article's alt text, or None."""
+    found = article.image if article.image_id else None
+    if found is None:
+        return None
+    shown = found.as_json(article.image_alt)
+    return {k: shown[k] for k in ("url", "srcset", "alt", "width", "height")}
 
 
 def article(item: Article) -> dict[str, Any]:

@@ -80,6 +80,14 @@ class CorrectionOut(Schema):
     created_at: datetime
 
 
+class ImageOut(Schema):
+    url: str = Field(description="The original, cleaned of metadata.")
+    srcset: str = Field(description="WebP renditions as `url 480w, url 960w, ...`.")
+    alt: str
+    width: int
+    height: int
+
+
 class ArticleOut(Schema):
     id: int
     slug: str
@@ -99,6 +107,7 @@ class ArticleOut(Schema):
     authors: list[BylineOut]
     sources: list[SourceOut]
     corrections: list[CorrectionOut]
+    image: ImageOut | None = Field(description="The featured image, if any.")
 
 
 class ArticlePage(Schema):
@@ -154,6 +163,7 @@ class DeskArticleOut(Schema):
     authors: list[BylineOut]
     sources: list[SourceOut]
     corrections: list[CorrectionOut]
+    image: ImageOut | None = Field(description="The featured image, if any.")
 
 
 class DeskArticlePage(Schema):

@@ -53,6 +53,16 @@ def render(channel: Channel, entries: list[Entry]) -> bytes:
             _person(xml, "author", person)
         for tag in entry.tags:
             xml.element("category", attrs={"term": tag.slug, "label": tag.name, "scheme": tag.url})
+        if entry.image:
+            xml.element(
+                "link",
+                attrs={
+                    "rel": "enclosure",
+                    "type": entry.image.type,
+                    "length": str(entry.image.length),
+                    "href": entry.image.url,
+                },
+            )
         for source in entry.sources:
             if source.url:
                 xml.element(

@@ -108,6 +108,38 @@ class CorrectionNote:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """The featured image: the original (for enclosures) and a large rendition."""
+
+    url: str
+    length: int
+    type: str
+    large: str
+    alt: str
+
+
+MEDIA_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
+
+
+def picture(article: Article) -> Picture | None:
+    image = article.image if article.image_id else None
+    if image is None:
+        return None
+    return Picture(
+        url=absolute_media(image.url),
+        length=image.bytes,
+        type=MEDIA_TYPES.get(image.format, "application/octet-stream"),
+        large=absolute_media(image.src(1600)),
+        alt=article.image_alt,
+    )
+
+
+def absolute_media(url: str) -> str:
+    """Media URLs from the storage: site-relative ones get the site's address."""
+    return absolute(url) if url.startswith("/") else url
+
+
+@dataclass(frozen=True)
 class Entry:
     id: str
     url: str
@@ -122,6 +154,7 @@ class Entry:
     tags: tuple[Category, ...] = ()
     sources: tuple[Source, ...] = ()
     corrections: tuple[CorrectionNote, ...] = ()
+    image: Picture | None = None
 
 
 def entry_id(article: Article) -> str:
@@ -174,6 +207,7 @@ def adapt(article: Article) -> Entry:
         ),
         sources=tuple(sources),
         corrections=tuple(notes),
+        image=picture(article),
     )
 
 
@@ -182,6 +216,7 @@ def read(scope: Scope, cursor: Cursor | None, size: int) -> tuple[list[Entry], C
     queryset = (
         Article.published.filter(scope.condition)
         .defer("body")
+        .select_related("image")
         .prefetch_related(
             Prefetch(
                 "bylines",

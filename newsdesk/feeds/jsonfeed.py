@@ -42,6 +42,8 @@ def _item(entry: Entry) -> dict[str, Any]:
     }
     if entry.summary:
         item["summary"] = entry.summary
+    if entry.image:
+        item["image"] = entry.image.large
     return item
 
 

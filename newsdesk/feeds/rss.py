@@ -62,6 +62,15 @@ def render(channel: Channel, entries: list[Entry]) -> bytes:
             xml.element("dc:creator", person.name)
         for tag in entry.tags:
             xml.element("category", tag.name, {"domain": tag.url})
+        if entry.image:
+            xml.element(
+                "enclosure",
+                attrs={
+                    "url": entry.image.url,
+                    "length": str(entry.image.length),
+                    "type": entry.image.type,
+                },
+            )
         quoted = next((s for s in entry.sources if s.url), None)
         if quoted:
             xml.element("source", quoted.outlet, {"url": quoted.url})

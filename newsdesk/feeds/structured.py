@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from newsdesk.news.models import Article
 
-from .entries import absolute
+from .entries import absolute, absolute_media
 
 _IMG_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"')
 # Inside <script>, "</script" or "<!--" would end or confuse the element:
@@ -40,7 +40,10 @@ def default_image() -> str:
 
 
 def image_for(article: Article) -> str:
-    """The first image in the body, else the site's square icon."""
+    """The featured image (its largest rendition), else the first image in the
+    body, else the site's square icon."""
+    if article.image_id and article.image is not None:
+        return absolute_media(article.image.src(1600))
     match = _IMG_SRC.search(article.body_html)
     if match:
         return urljoin(absolute(article.get_absolute_url()), html.unescape(match.group(1)))

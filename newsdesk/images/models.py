@@ -64,27 +64,23 @@ class Image(models.Model):
     def _sized(self) -> list[dict[str, Any]]:
         return sorted(self.renditions or [], key=lambda r: int(r["width"]))
 
-    def src(self, width: int = 960) -> str:
+    def rendition(self, width: int = 960) -> dict[str, Any] | None:
         """The narrowest rendition at least ``width`` wide (else the widest one)."""
         sized = self._sized()
         if not sized:
-            return self.url
-        chosen = next((r for r in sized if int(r["width"]) >= width), sized[-1])
-        return default_storage.url(chosen["name"])
+            return None
+        return next((r for r in sized if int(r["width"]) >= width), sized[-1])
+
+    def src(self, width: int = 960) -> str:
+        """The URL of :meth:`rendition` (the original's when there is none)."""
+        chosen = self.rendition(width)
+        return default_storage.url(chosen["name"]) if chosen else self.url
 
     def srcset(self) -> str:
         """``url 480w, url 960w, url 1600w`` for an ``<img srcset>``."""
         return ", ".join(
             f"{default_storage.url(r['name'])} {int(r['width'])}w" for r in self._sized()
         )
-
-    def src_height(self, width: int = 960) -> int:
-        """The height of the rendition :meth:`src` picks, for ``<img height>``."""
-        sized = self._sized()
-        if not sized:
-            return self.height
-        chosen = next((r for r in sized if int(r["width"]) >= width), sized[-1])
-        return int(chosen["height"])
 
     def files(self) -> list[str]:
         """Every stored file name: the original and the renditions."""

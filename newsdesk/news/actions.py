@@ -27,6 +27,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from newsdesk.images.models import Image
+
 from . import outbox
 from .models import Article, ArticleAuthor, ArticleSource, Author, Correction, Event, Revision, Tag
 from .reading import count_images, count_words, reading_time
@@ -44,6 +46,7 @@ MAX_SOURCES = 10
 MAX_AUTHORS = 10
 MAX_CORRECTION = 2000
 MAX_LANGUAGE = 16  # Article.language's column
+MAX_IMAGE_ALT = 300  # Article.image_alt's column
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -150,8 +153,39 @@ def _validate(fields: dict[str, Any]) -> dict[str, Any]:
         clean["authors"] = list(unique.values())
     if "sources" in fields:
         clean["sources"] = _validate_sources(fields["sources"], errors)
+    if "image" in fields or "image_alt" in fields:
+        _validate_image(fields, clean, errors)
     errors.raise_if_any()
     return clean
+
+
+def _validate_image(fields: dict[str, Any], clean: dict[str, Any], errors: _Errors) -> None:
+    """The featured image (an uploaded Image or None) and its alt text."""
+    if "image" in fields:
+        image = fields["image"]
+        if image is not None and not (isinstance(image, Image) and image.pk):
+            errors.add("image", _("The image must be an uploaded image."))
+        clean["image"] = image
+    if "image_alt" in fields:
+        alt = _clean_line(str(fields["image_alt"] or ""))
+        if not alt and isinstance(clean.get("image"), Image):
+            alt = _clean_line(clean["image"].alt)  # the image's own description
+        if len(alt) > MAX_IMAGE_ALT:
+            errors.add(
+                "image_alt",
+                _("Keep the alt text to %(limit)d characters (it has %(length)d).")
+                % {"limit": MAX_IMAGE_ALT, "length": len(alt)},
+            )
+        clean["image_alt"] = alt
+    if clean.get("image") is not None and "image_alt" in clean and not clean["image_alt"]:
+        errors.add("image_alt", _image_needs_alt())
+
+
+def _image_needs_alt() -> str:
+    return _(
+        "Describe the image in its alt text, for readers who cannot see it "
+        "(what it shows that matters to the story)."
+    )
 
 
 def _validate_tags(raw: Iterable[str] | None, errors: _Errors) -> list[str]:
@@ -284,9 +318,16 @@ def _set_sources(article: Article, sources: Sequence[SourceInput]) -> None:
 
 
 def _apply(article: Article, clean: dict[str, Any]) -> None:
-    for name in ("headline", "lede", "body", "language", "is_breaking"):
+    for name in ("headline", "lede", "body", "language", "is_breaking", "image", "image_alt"):
         if name in clean:
             setattr(article, name, clean[name])
+    if article.image_id is None:
+        article.image_alt = ""
+    elif not article.image_alt and article.image is not None:
+        # An image without alt text here: the image's own description, or refuse.
+        article.image_alt = _clean_line(article.image.alt)[:MAX_IMAGE_ALT]
+        if not article.image_alt:
+            raise ValidationError({"image_alt": [ValidationError(_image_needs_alt())]})
     _render(article)
 
 
@@ -323,7 +364,15 @@ def snapshot(article: Article) -> dict[str, Any]:
             {"outlet": s.outlet, "url": s.url, "quote_style": s.quote_style}
             for s in article.sources.all()
         ],
+        "image": _image(article),
     }
+
+
+def _image(article: Article) -> dict[str, Any] | None:
+    """The featured image: id, URLs, size and this article's alt text."""
+    if article.image_id is None or article.image is None:
+        return None
+    return article.image.as_json(article.image_alt)
 
 
 def event_payload(article: Article) -> dict[str, Any]:
@@ -343,6 +392,7 @@ def event_payload(article: Article) -> dict[str, Any]:
         "is_pinned": article.is_pinned,
         "language": article.language,
         "tags": [{"name": t.name, "slug": t.slug} for t in article.tags.all()],
+        "image": _image(article),
         "version": article.version,
     }
 
@@ -385,6 +435,8 @@ def create_draft(
     is_breaking: bool = False,
     language: str | None = None,
     slug: str = "",
+    image: Image | None = None,
+    image_alt: str = "",
     user: Any = None,
 ) -> Article:
     """Create an unpublished article."""
@@ -399,6 +451,8 @@ def create_draft(
             "sources": list(sources),
             "is_breaking": is_breaking,
             "language": language or settings.LANGUAGE_CODE,
+            "image": image,
+            "image_alt": image_alt,
         }
     )
     base = slug_from_headline(slug or clean["headline"])
@@ -430,6 +484,7 @@ def update(
     go through :func:`correct` instead.
     """
     editable = {"headline", "lede", "body", "tags", "authors", "sources", "is_breaking", "language"}
+    editable |= {"image", "image_alt"}
     unknown = set(changes) - editable
     if unknown:
         raise TypeError(f"update() cannot change {', '.join(sorted(unknown))}.")
@@ -528,7 +583,7 @@ def correct(
     """Publish a correction: a public note on the article, with the fix itself."""
     _require(user, "correct_article", _("publish corrections"))
     _system_only(user, at)
-    editable = {"headline", "lede", "body", "tags", "sources", "authors"}
+    editable = {"headline", "lede", "body", "tags", "sources", "authors", "image", "image_alt"}
     unknown = set(changes) - editable
     if unknown:
         raise TypeError(f"correct() cannot change {', '.join(sorted(unknown))}.")

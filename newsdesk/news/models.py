@@ -120,6 +120,16 @@ class Article(models.Model):
         Author, through="ArticleAuthor", related_name="articles", blank=True
     )
     tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
+    # The featured image (newsdesk/images) and the alt text it has here.
+    image = models.ForeignKey(
+        "images.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("featured image"),
+    )
+    image_alt = models.CharField(_("image alt text"), max_length=300, blank=True)
 
     objects = models.Manager()
     published: ClassVar[PublishedManager] = PublishedManager()

@@ -31,6 +31,8 @@ CARD_FIELDS = (
     "is_pinned",
     "language",
     "version",
+    "image",  # the featured image, joined (select_related) where cards are read
+    "image_alt",
 )
 RELATED_COUNT = 4
 RELATED_WINDOW = 500
@@ -43,7 +45,9 @@ def card_tags() -> Prefetch:
 
 def cards() -> QuerySet[Article]:
     """Published articles with what a card shows, in a constant number of queries."""
-    return Article.published.only(*CARD_FIELDS).prefetch_related(card_tags())
+    return (
+        Article.published.only(*CARD_FIELDS).select_related("image").prefetch_related(card_tags())
+    )
 
 
 def pinned_card() -> Article | None:
@@ -56,6 +60,7 @@ def pinned_card() -> Article | None:
     """
     found = (
         Article.objects.only(*CARD_FIELDS)
+        .select_related("image")
         .prefetch_related(card_tags())
         .filter(pinned_at__isnull=False)
         .order_by("-pinned_at")
@@ -121,13 +126,17 @@ def feed(request: HttpRequest) -> HttpResponse:
 @conditional
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     bylines = ArticleAuthor.objects.select_related("author").order_by("position", "id")
-    queryset = Article.objects.exclude(
-        status__in=[Article.Status.DRAFT, Article.Status.REVIEW, Article.Status.SCHEDULED]
-    ).prefetch_related(
-        Prefetch("bylines", queryset=bylines),
-        Prefetch("tags", queryset=Tag.objects.order_by("name")),
-        "sources",
-        "corrections",
+    queryset = (
+        Article.objects.exclude(
+            status__in=[Article.Status.DRAFT, Article.Status.REVIEW, Article.Status.SCHEDULED]
+        )
+        .select_related("image")
+        .prefetch_related(
+            Prefetch("bylines", queryset=bylines),
+            Prefetch("tags", queryset=Tag.objects.order_by("name")),
+            "sources",
+            "corrections",
+        )
     )
     item = get_object_or_404(queryset, slug=slug)
     if item.status == Article.Status.UNPUBLISHED:
@@ -176,7 +185,9 @@ def related(item: Article) -> tuple[list[Article], bool]:
         best = best[:RELATED_COUNT]
         # By primary key alone: the window holds published articles only, and
         # with the status condition too SQLite walks the status index instead.
-        chosen = Article.objects.only(*CARD_FIELDS).prefetch_related(card_tags())
+        chosen = (
+            Article.objects.only(*CARD_FIELDS).select_related("image").prefetch_related(card_tags())
+        )
         found = {a.pk: a for a in chosen.filter(pk__in=best)}
         picked = [found[pk] for pk in best if pk in found]
     if len(picked) >= RELATED_COUNT:

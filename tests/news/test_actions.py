@@ -235,6 +235,7 @@ def test_published_event_payload_is_what_readers_see(make_article: Callable[...,
         "is_pinned": False,
         "language": "en",
         "tags": [{"name": "Energy", "slug": "energy"}, {"name": "Grid", "slug": "grid"}],
+        "image": None,
         "version": 2,
     }
 

@@ -41,6 +41,8 @@ def card(article: Article, level: int | str = 2) -> SafeString:
         article.is_breaking,
         article.is_pinned,
         tags,
+        article.image_id,
+        article.image_alt,
         int(level or 2),
         get_language(),
     )
