@@ -50,6 +50,7 @@ def desk_view(
     methods: Iterable[str] = ("GET", "HEAD"),
     superuser: bool = False,
     factor_exempt: bool = False,
+    article: str | None = None,
 ) -> Callable[[View], View]:
     """Require a signed-in, active desk member holding every named permission.
 
@@ -58,6 +59,9 @@ def desk_view(
     ``superuser`` limits the view to admins. When the site requires admins to
     use a second factor, an admin without one is sent to set it up first
     (except on the views marked ``factor_exempt``: the account page, sign-out).
+    ``article="view"`` or ``"edit"`` applies the per-article rule
+    (``rules.can_view``/``can_edit``) to the ``pk`` in the URL before anything
+    else, so the wrong person gets 403 whatever the method.
     """
     allowed = {m.upper() for m in methods}
     if "GET" in allowed:
@@ -75,6 +79,12 @@ def desk_view(
             missing = [p for p in permissions if not user.has_perm(p)]
             if superuser and not user.is_superuser:
                 missing.append("superuser")
+            if (
+                not missing
+                and article is not None
+                and not _article_allowed(request, article, kwargs)
+            ):
+                missing.append(f"article {article}")
             if missing:
                 log.warning(
                     "desk refused %s %s to %s (needs %s)",
@@ -99,6 +109,18 @@ def desk_view(
         return csrf_exempt(wrapper)
 
     return decorate
+
+
+def _article_allowed(request: HttpRequest, rule: str, kwargs: dict[str, Any]) -> bool:
+    from django.shortcuts import get_object_or_404
+
+    from newsdesk.news.models import Article
+
+    from . import rules
+
+    item = get_object_or_404(Article, pk=int(kwargs["pk"]))
+    check = rules.can_edit if rule == "edit" else rules.can_view
+    return check(request.user, item)
 
 
 def needs_factor(request: HttpRequest) -> bool:

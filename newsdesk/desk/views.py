@@ -262,7 +262,7 @@ def new(request: DeskRequest) -> HttpResponse:
     return _composer(request, None)
 
 
-@desk_view(WRITE, methods=("GET", "POST"))
+@desk_view(WRITE, methods=("GET", "POST"), article="view")
 def edit(request: DeskRequest, pk: int) -> HttpResponse:
     article = _article(request, pk, edit=request.method == "POST")
     if request.method != "POST" and not rules.can_edit(request.user, article):
@@ -303,7 +303,7 @@ def discard_autosave(request: DeskRequest) -> HttpResponse:
     return redirect("desk:edit", pk=article.pk) if article else redirect("desk:new")
 
 
-@desk_view(WRITE, methods=("GET", "POST"))
+@desk_view(WRITE, methods=("GET", "POST"), article="edit")
 def restore_autosave(request: DeskRequest, pk: int) -> HttpResponse:
     article = _article(request, pk, edit=True)
     saved = _autosave_for(request, article)
@@ -340,7 +340,7 @@ def render_preview(request: DeskRequest) -> HttpResponse:
     return JsonResponse({"html": render_markdown(body), "unsafe": unsafe_links(body)})
 
 
-@desk_view(WRITE)
+@desk_view(WRITE, article="view")
 def preview(request: DeskRequest, pk: int) -> HttpResponse:
     """The article as readers will see it, whatever its state; never cached."""
     _article(request, pk)
@@ -375,7 +375,7 @@ def _act(request: DeskRequest, pk: int, do: Callable[[Article], Any], done: str)
     return redirect("desk:edit", pk=pk)
 
 
-@desk_view(WRITE, methods=("POST",))
+@desk_view(WRITE, methods=("POST",), article="edit")
 def submit(request: DeskRequest, pk: int) -> HttpResponse:
     _article(request, pk, edit=True)
     return _act(
@@ -416,7 +416,7 @@ def unpin(request: DeskRequest, pk: int) -> HttpResponse:
 # History ----------------------------------------------------------------
 
 
-@desk_view(WRITE)
+@desk_view(WRITE, article="view")
 def history(request: DeskRequest, pk: int) -> HttpResponse:
     article = _article(request, pk)
     revisions = list(article.revisions.select_related("created_by").order_by("-number"))
@@ -447,9 +447,10 @@ def history(request: DeskRequest, pk: int) -> HttpResponse:
     )
 
 
-@desk_view(WRITE, methods=("POST",))
+@desk_view(WRITE, methods=("POST",), article="edit")
 def restore(request: DeskRequest, pk: int, number: int) -> HttpResponse:
     """Make an earlier revision's text current again, as a new revision."""
+    number = int(number)
     article = _article(request, pk, edit=True)
     revision = get_object_or_404(Revision, article=article, number=number)
     snap = revision.snapshot

@@ -1,0 +1,157 @@
+"""Every desk view and action against every role: anonymous visitors go to
+the login page, the wrong role gets 403, also for forged POSTs without a
+CSRF token, with and without the trailing slash, and with HEAD."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from newsdesk.news import actions
+from newsdesk.news.models import Article, Author
+
+from .conftest import make_user
+
+ROLES = ["anonymous", "plain", "contributor", "editor", "admin"]
+DESK = {"contributor", "editor", "admin"}
+EDITORS = {"editor", "admin"}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    path: str  # {pk} is the editor's published article
+    method: str  # GET or POST
+    allowed: frozenset[str]
+
+
+ENDPOINTS = [
+    Endpoint("/desk/", "GET", frozenset(DESK)),
+    Endpoint("/desk/new/", "GET", frozenset(DESK)),
+    Endpoint("/desk/new/", "POST", frozenset(DESK)),
+    Endpoint("/desk/account/", "GET", frozenset(DESK)),
+    Endpoint("/desk/autosave/", "POST", frozenset(DESK)),
+    Endpoint("/desk/autosave/discard/", "POST", frozenset(DESK)),
+    Endpoint("/desk/preview/", "POST", frozenset(DESK)),
+    Endpoint("/desk/articles/{pk}/", "GET", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/", "POST", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/preview/", "GET", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/autosave/", "GET", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/history/", "GET", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/history/1/restore/", "POST", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/submit/", "POST", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/publish/", "POST", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/unpublish/", "POST", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/pin/", "POST", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/unpin/", "POST", frozenset(EDITORS)),
+    Endpoint("/desk/audit/", "GET", frozenset({"admin"})),
+    Endpoint("/desk/logout/", "POST", frozenset(DESK)),
+]
+
+READABLE = {e.path for e in ENDPOINTS if e.method == "GET"}
+
+
+def clients(role: str, users: dict[str, User]) -> tuple[Client, Client]:
+    """(a client that sends CSRF tokens, one that forges POSTs without them)."""
+    honest, forger = Client(), Client(enforce_csrf_checks=True)
+    if role != "anonymous":
+        honest.force_login(users[role])
+        forger.force_login(users[role])
+    return honest, forger
+
+
+def is_login_redirect(response: object) -> bool:
+    return getattr(response, "status_code", 0) == 302 and response["Location"].startswith(  # type: ignore[index]
+        "/desk/login/"
+    )
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: f"{e.method} {e.path}")
+def test_role_matrix(endpoint: Endpoint, db: None) -> None:
+    users = {role: make_user(role, None if role == "plain" else role) for role in ROLES[1:]}
+    author = Author.objects.create(name="Desk Writer", slug="desk-writer", user=users["editor"])
+    article = actions.create_draft(
+        headline="Ferry service resumes",
+        lede="Boats run again.",
+        authors=[author],
+        user=users["editor"],
+    )
+    actions.publish(article, user=users["editor"])
+    article.refresh_from_db()
+    version = article.version
+    base = endpoint.path.format(pk=article.pk)
+    data = {
+        "headline": "Ferry service resumes",
+        "lede": "Boats run again.",
+        "body": "x",
+        "version": str(version),
+        "change": "minor",
+        "do": "save",
+    }
+    for role in ROLES:
+        honest, forger = clients(role, users)
+        allowed = role in endpoint.allowed
+        for path in (base, base.rstrip("/")):
+            where = f"{role} {endpoint.method} {path}"
+            head = honest.head(path)
+            if role == "anonymous":
+                assert is_login_redirect(head), where
+            elif not allowed:
+                assert head.status_code == 403, where
+            elif endpoint.path not in READABLE:
+                assert head.status_code == 405, where
+            else:
+                assert head.status_code in (200, 302), where
+                assert not is_login_redirect(head), where
+            if endpoint.method == "POST":
+                forged = forger.post(path, data)
+                if role == "anonymous":
+                    assert is_login_redirect(forged), where
+                else:
+                    assert forged.status_code == 403, where  # wrong role or no token
+                if not allowed:
+                    refused = honest.post(path, data)
+                    if role == "anonymous":
+                        assert is_login_redirect(refused), where
+                    else:
+                        assert refused.status_code == 403, where
+            else:
+                response = honest.get(path)
+                if role == "anonymous":
+                    assert is_login_redirect(response), where
+                elif not allowed:
+                    assert response.status_code == 403, where
+                else:
+                    assert response.status_code in (200, 302), where
+                    assert not is_login_redirect(response), where
+        article.refresh_from_db()
+        assert article.version == version, f"{role} changed the article through {endpoint.path}"
+    # Finally the right role, with its token, gets through.
+    role = min(endpoint.allowed, key=ROLES.index)
+    honest, _forger = clients(role, users)
+    response = honest.post(base, data) if endpoint.method == "POST" else honest.get(base)
+    assert response.status_code in (200, 302), response.content[:300]
+    assert not is_login_redirect(response)
+    assert (
+        response["Cache-Control"].startswith("private") or "no-store" in response["Cache-Control"]
+    )
+
+
+def test_admin_pages_are_for_admins(db: None) -> None:
+    editor = make_user("eden", "editor")
+    admin = make_user("ada", "admin")
+    assert Client().get("/admin/")["Location"].startswith("/desk/login/") or Client().get(
+        "/admin/"
+    )["Location"].startswith("/admin/login/")
+    editor_client = Client()
+    editor_client.force_login(editor)
+    assert editor_client.get("/admin/auth/user/").status_code == 302  # not staff: to login
+    admin_client = Client()
+    admin_client.force_login(admin)
+    assert admin_client.get("/admin/auth/user/").status_code == 200
+    assert admin_client.get("/admin/desk/sitesettings/").status_code == 302
+    assert admin_client.get("/admin/desk/sitesettings/1/change/").status_code == 200
+    # Roles are the groups the code defines; the admin does not edit them.
+    assert admin_client.get("/admin/auth/group/").status_code == 404
