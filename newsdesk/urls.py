@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from newsdesk.desk.views import home as desk_home
 from newsdesk.images.views import media
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("newsdesk.api.urls")),
     path("desk/", include("newsdesk.desk.urls")),
+    re_path(r"^desk$", desk_home),  # the same access rule without the slash
     path("", include("newsdesk.feeds.urls")),
     path("", include("newsdesk.public.urls")),
     # Uploaded media in the embedded shape; behind a proxy or object storage

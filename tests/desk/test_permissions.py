@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from newsdesk.news import actions
-from newsdesk.news.models import Article, Author
+from newsdesk.news.models import Author
 
 from .conftest import make_user
 
