@@ -136,10 +136,9 @@ class RefreshResult:
 @contextmanager
 def host_slot(host: str, deadline: float) -> Iterator[None]:
     """At most ``NEWSDESK_WIRE_PER_HOST`` requests to one host at a time, in this process."""
+    limit = settings.NEWSDESK_WIRE_PER_HOST
     with _host_slots_lock:
-        slot = _host_slots.setdefault(
-            host, threading.BoundedSemaphore(settings.NEWSDESK_WIRE_PER_HOST)
-        )
+        slot = _host_slots.setdefault(f"{host} {limit}", threading.BoundedSemaphore(limit))
     if not slot.acquire(timeout=max(0.0, deadline - time.monotonic())):
         raise FetchProblem(f"{host} was busy with other fetches until the deadline.")
     try:

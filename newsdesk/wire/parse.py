@@ -292,7 +292,10 @@ def _deleted_entries(data: bytes) -> list[str]:
 def parse_feed(data: bytes, base_url: str = "") -> ParsedFeed:
     data = prescreen_xml(data)
     try:
-        parsed = feedparser.parse(data, response_headers={"content-location": base_url})
+        # No base URL for feedparser: it would resolve a relative guid against
+        # it, changing the item's id with the feed's address. Links are made
+        # absolute below instead.
+        parsed = feedparser.parse(data)
     except Exception as exc:
         raise ParseError(f"The feed cannot be read: {exc}.") from exc
     version = str(parsed.get("version") or "")
