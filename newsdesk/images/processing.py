@@ -233,6 +233,10 @@ _DAMAGED = (
     "The image could not be read: the file is damaged or incomplete. "
     "Export it again and upload the new file."
 )
+_UNPROCESSABLE = (
+    "This image could not be converted for the web. "
+    "Save it as an ordinary JPEG or PNG and upload that file."
+)
 # What Pillow raises on bad data, besides the bomb guard.
 _PIL_ERRORS = (
     OSError,
@@ -385,16 +389,14 @@ def store_upload(upload: Any, *, user: Any = None, alt: str = "") -> Image:
     decoded = _decode(data, kind, max_pixels)
     try:
         clean = _clean(decoded, kind)
+        width, height = clean.size
+        original = _encode_original(clean, kind)
+        renditions = [(w, *_encode_rendition(clean, w)) for w in rendition_widths(width)]
+    except _PIL_ERRORS as exc:  # a mode or variant Pillow cannot convert
+        log.warning("could not process an accepted %s image: %r", kind, exc)
+        raise _refuse(_(_UNPROCESSABLE), "unprocessable") from exc
     finally:
         decoded.close()
-    width, height = clean.size
-    try:
-        original = _encode_original(clean, kind)
-        renditions = [(w, *_encode_rendition(clean, w)) for w in rendition_widths(clean.width)]
-    except MemoryError as exc:
-        raise _refuse(_("The image is too large to process."), "too_large") from exc
-    finally:
-        clean.close()
 
     now = timezone.now()
     stem = f"images/{now:%Y/%m}/{uuid.uuid4().hex}"
