@@ -28,7 +28,7 @@ def sample(name: str) -> bytes:
 @dataclass
 class Reply:
     status: int = 200
-    body: bytes | Callable[[BaseHTTPRequestHandler], None] = b""
+    body: bytes | Callable[[BaseHTTPRequestHandler], object] = b""
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before the status line (a timeout)
 
