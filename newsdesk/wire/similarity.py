@@ -62,7 +62,8 @@ LEAD_WORDS = 80  # words of the lead (summary, else text) after the headline
 LEAD_CHARS = 1000  # read from the database for the lead; LEAD_WORDS fit in it
 TITLE_WEIGHT = 2  # a headline word counts as this many lead words
 ENTITY_WEIGHT = 5  # a capitalised word (a name) counts as this many
-MAX_DF = 0.1  # terms in more than this share of the pool are not compared
+MAX_DF = 0.1  # terms in this share of the pool are not compared...
+DF_FLOOR = 5  # ...when that share is more than this many entries
 
 _WORD = re.compile(r"\w+")
 
@@ -469,15 +470,22 @@ class StoryPool:
 
     def best(self, counts: Counter[str]) -> tuple[Any, float]:
         """The story whose closest entry has the highest TF-IDF cosine with
-        ``counts`` (the item itself counts as a document), and that cosine."""
+        ``counts`` (the item itself counts as a document), and that cosine.
+        Terms common in the pool (in more than ``MAX_DF`` of it, when that
+        is more than ``DF_FLOOR`` entries) are left out, as stop words are:
+        they say what kind of news it is, not which event, and would make
+        every entry a candidate."""
         n = len(self.entries) + 1
-        max_df = max(2, int(MAX_DF * n))
+        common = max(DF_FLOOR, int(MAX_DF * n))
         query = _tf(counts)
+        idf: dict[str, float] = {}
 
-        def idf(term: str) -> float:
-            return math.log((1 + n) / (1 + self.df.get(term, 0) + (term in query))) + 1.0
+        def weight(term: str) -> float:
+            if term not in idf:
+                idf[term] = math.log((1 + n) / (1 + self.df.get(term, 0) + (term in query))) + 1
+            return idf[term]
 
-        weights = {t: w * idf(t) for t, w in query.items() if self.df.get(t, 0) + 1 <= max_df}
+        weights = {t: w * weight(t) for t, w in query.items() if self.df.get(t, 0) < common}
         qnorm = math.sqrt(sum(w * w for w in weights.values()))
         if not qnorm:
             return None, 0.0
@@ -487,13 +495,11 @@ class StoryPool:
         best_story, best_score = None, 0.0
         for key in candidates:
             entry = self._by_id[key]
-            dot = 0.0
-            norm = 0.0
+            dot = norm = 0.0
             for term, w in entry.weights.items():
-                dft = self.df[term] + (term in query)
-                if dft > max_df:
+                if self.df[term] >= common:
                     continue
-                wt = w * (math.log((1 + n) / (1 + dft)) + 1.0)
+                wt = w * weight(term)
                 norm += wt * wt
                 q = weights.get(term)
                 if q:

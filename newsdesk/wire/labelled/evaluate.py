@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import itertools
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -46,20 +46,22 @@ class Scores:
         )
 
 
-def _pairs(labels: dict[str, Hashable]) -> set[tuple[str, str]]:
+def _pairs(labels: Mapping[str, Hashable]) -> set[tuple[str, str]]:
     groups: dict[Hashable, list[str]] = defaultdict(list)
     for key, label in labels.items():
         groups[label].append(key)
     return set(similarity.iter_pairs(groups.values()))
 
 
-def pairwise(predicted: dict[str, Hashable], truth: dict[str, Hashable]) -> tuple[float, float]:
+def pairwise(
+    predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]
+) -> tuple[float, float]:
     got, want = _pairs(predicted), _pairs(truth)
     hits = len(got & want)
     return (hits / len(got) if got else 1.0), (hits / len(want) if want else 1.0)
 
 
-def bcubed(predicted: dict[str, Hashable], truth: dict[str, Hashable]) -> tuple[float, float]:
+def bcubed(predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]) -> tuple[float, float]:
     by_pred: dict[Hashable, set[str]] = defaultdict(set)
     by_true: dict[Hashable, set[str]] = defaultdict(set)
     for key in truth:
