@@ -26,7 +26,10 @@ _TARGETS = [
     re.compile(r"\]\(\s*<?([^)>\s]*)"),  # [text](target)
     re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE),  # [ref]: target
     re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^>\s]*)>"),  # <scheme:...>
-    re.compile(r"""(?:href|src|formaction|action|xlink:href)\s*=\s*["']?([^"'\s>]+)""", re.I),
+    re.compile(
+        r"""(?:href|src|formaction|action|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
+        re.I,
+    ),
 ]
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
@@ -42,10 +45,11 @@ def unsafe_links(markdown: str) -> list[str]:
     text = html.unescape(markdown)
     for pattern in _TARGETS:
         for match in pattern.finditer(text):
-            target = _INVISIBLE.sub("", match.group(1)).lower()
+            raw = next(g for g in match.groups() if g is not None)
+            target = _INVISIBLE.sub("", raw).lower()
             scheme = _SCHEME.match(target)
             if scheme and scheme.group(1) not in SAFE_SCHEMES:
-                found.append(match.group(1)[:60])
+                found.append(raw.strip()[:60])
     return found
 
 

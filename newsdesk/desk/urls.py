@@ -12,12 +12,13 @@ from . import accounts, views
 app_name = "desk"
 
 
-def route(pattern: str, view: Any, name: str) -> URLPattern:
-    return re_path(rf"^{pattern}/?$", view, name=name)
+def route(pattern: str, view: Any, name: str) -> list[URLPattern]:
+    """The named route ends in a slash; the same view answers without it."""
+    return [re_path(rf"^{pattern}/$", view, name=name), re_path(rf"^{pattern}$", view)]
 
 
-urlpatterns = [
-    re_path(r"^$", views.home, name="home"),
+patterns = [
+    [re_path(r"^$", views.home, name="home")],
     route("login", accounts.login_view, "login"),
     route("login/code", accounts.code_view, "login_code"),
     route("logout", accounts.logout_view, "logout"),
@@ -42,3 +43,4 @@ urlpatterns = [
     ),
     route("audit", views.audit_log, "audit"),
 ]
+urlpatterns = [p for group in patterns for p in group]

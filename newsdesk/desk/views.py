@@ -70,18 +70,27 @@ def _autosave_for(request: DeskRequest, article: Article | None) -> Autosave | N
     return Autosave.objects.filter(user=request.user, article=article).first()
 
 
-def _store_image(form: ComposerForm) -> Any:
+def _store_image(form: ComposerForm, user: Any) -> Any:
     upload = form.cleaned_data.get("image")
     if not upload:
         return None
     from newsdesk.images.processing import store_upload
 
-    return store_upload(upload, user=None)
+    try:
+        return store_upload(upload, user=user, alt=form.cleaned_data.get("image_alt") or "")
+    except ValidationError as exc:
+        raise ValidationError({"image": exc.messages}) from exc
 
 
 def _discard_image(image: Any) -> None:
-    if image is not None:
-        image.delete()
+    """An upload whose article change failed leaves nothing behind."""
+    if image is None:
+        return
+    from django.core.files.storage import default_storage
+
+    for name in image.files():
+        default_storage.delete(name)
+    image.delete()
 
 
 def _image_changes(form: ComposerForm, image: Any, article: Article | None) -> dict[str, Any]:
@@ -112,7 +121,7 @@ def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do:
     user = request.user
     changes = form.changes()
     data = form.cleaned_data
-    image = _store_image(form)
+    image = _store_image(form, user)
     try:
         with transaction.atomic():
             changes.update(_image_changes(form, image, article))
