@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 ARTICLE_FIELDS = {
     "id", "slug", "url", "headline", "lede", "body_html", "language", "published_at",
     "updated_at", "reading_time", "word_count", "is_breaking", "is_pinned", "version",
-    "tags", "authors", "sources", "corrections",
+    "tags", "authors", "sources", "corrections", "image",
 }  # fmt: skip
 
 
@@ -65,6 +65,7 @@ def test_an_article_with_everything_readers_see(
         assert [c["text"] for c in body["corrections"]] == [
             "The repairs began on Tuesday, not Monday."
         ]
+        assert body["image"] is None
     # No field of the author's account or the desk's workings leaks out.
     raw = api.get(f"/api/content/articles/{story.pk}").content.decode()
     for private in ('body":', "status", "revision", "user", "email", "password", "created_by"):
