@@ -272,9 +272,7 @@ def _decode(data: bytes, kind: str, limit: int) -> PILImage.Image:
         raise
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning) as exc:
         raise _refuse(
-            _("The image is larger than %(limit)s megapixels.")
-            % {"limit": f"{limit / 1_000_000:,.0f}"},
-            "too_many_pixels",
+            _("The image has too many pixels to be opened safely."), "too_many_pixels"
         ) from exc
     except _PIL_ERRORS as exc:  # the bytes began like an image: a damaged one
         raise _refuse(_(_DAMAGED), "damaged") from exc

@@ -288,3 +288,24 @@ def test_icc_xmp_and_text_chunks_are_not_kept(media: Path, upload: Upload) -> No
         for rendition in image.renditions:
             rendered = (media / rendition["name"]).read_bytes()
             assert b"Hidden Place" not in rendered and b"ICCP" not in rendered
+
+
+def test_pillows_own_bomb_guard_is_a_refusal_too(
+    media: Path, upload: Upload, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should Pillow's limit ever be the lower one, its error is a refusal, not a 500."""
+    monkeypatch.setattr(PILImage, "MAX_IMAGE_PIXELS", 10_000)
+    message = refused(upload(encode("PNG", size=(200, 200))), media)  # 4x Pillow's limit
+    assert message == "The image has too many pixels to be opened safely."
+
+
+def test_pillows_bomb_warning_raised_as_an_error_is_a_refusal(
+    media: Path, upload: Upload, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import warnings
+
+    monkeypatch.setattr(PILImage, "MAX_IMAGE_PIXELS", 30_000)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+        message = refused(upload(encode("PNG", size=(200, 200))), media)
+    assert message == "The image has too many pixels to be opened safely."
