@@ -94,7 +94,7 @@ def test_bad_input_is_a_clear_form_error_and_saves_nothing(
     assert response.status_code == 400
     errors = response.context["form"].errors
     assert field in errors or (field == "tags" and "__all__" in errors), errors
-    assert message in " ".join(sum(errors.values(), [])), errors
+    assert message in " ".join(m for ms in errors.values() for m in ms), errors
     nothing_saved()
 
 
