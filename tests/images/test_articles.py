@@ -11,11 +11,14 @@ import feedparser
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
+from jsonschema import Draft202012Validator
 
 from newsdesk.images.models import Image
 from newsdesk.images.processing import store_upload
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Event, Revision
+from tests.feeds.conftest import SCHEMAS as FEED_SCHEMAS
+from tests.feeds.conftest import assert_valid_jsonfeed
 from tests.helpers import find_all, parse
 from tests.images.conftest import encode
 
@@ -149,7 +152,8 @@ def test_feeds_carry_the_image(
     atom = feedparser.parse(client.get("/atom.xml").content)
     assert atom.bozo == 0
     assert atom.entries[0].enclosures[0].href.endswith(photo.original.name)
-    feed = json.loads(client.get("/feed.json").content)
+    schema = json.loads((FEED_SCHEMAS / "jsonfeed-1.1.schema.json").read_text())
+    feed = assert_valid_jsonfeed(Draft202012Validator(schema), client.get("/feed.json").content)
     assert feed["items"][0]["image"].endswith("-1600.webp")
 
 
