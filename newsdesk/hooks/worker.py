@@ -1,4 +1,4 @@
-"""The delivery worker: plan from the outbox, send what is due, repeat.
+"""The delivery worker: plan from the outbox, send what is due, poll the wire, repeat.
 
 ``newsdesk worker`` runs :func:`run` in its own process. In the embedded
 one-process shape, ``newsdesk serve`` starts the same function in a thread:
@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from newsdesk.news.actions import publish_due
 from newsdesk.news.outbox import events_committed
+from newsdesk.wire.fetch import refresh_due
 
 from .consumers import plan_all
 from .delivery import Clients, deliver_due, make_clients
@@ -35,12 +36,19 @@ log = logging.getLogger(__name__)
 POLL_SECONDS = 1.0
 
 
+WIRE_THREADS = 4
+
+
 def run_once(clients: Clients, clock: Callable[[], datetime] = timezone.now) -> int:
     """Publish scheduled articles that are due, plan every consumer up to the
-    newest event, then send what is due."""
+    newest event, send what is due, then refresh the wire sources that are due
+    (a bounded batch, claimed through the database so that two workers never
+    fetch the same source; see newsdesk/wire/fetch.py)."""
     publish_due(clock())
     plan_all(clock())
-    return deliver_due(clients, clock)
+    sent = deliver_due(clients, clock)
+    refresh_due(clock=clock, parallel=WIRE_THREADS)
+    return sent
 
 
 def run(

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 from django.utils import timezone
 
-from .fetch import Fetched, FetchProblem, fetch, make_client, refresh_source
+from .fetch import Fetched, FetchProblem, apply_fetched, fetch, make_client
 from .models import Source
 from .parse import ParseError, clean_url, feed_links, page_tree, sniff
 
@@ -44,8 +44,8 @@ def _kind_of(fetched: Fetched) -> str:
     return sniff(fetched.body, fetched.headers.get("content-type", ""))
 
 
-def _try(url: str, client: httpx.Client, now: datetime) -> tuple[str, str] | None:
-    """(url, kind) when ``url`` answers 200 with a feed, else None."""
+def _try(url: str, client: httpx.Client, now: datetime) -> tuple[str, str, Fetched] | None:
+    """(url, kind, answer) when ``url`` answers 200 with a feed, else None."""
     try:
         fetched = fetch(url, client=client, now=now)
     except FetchProblem:
@@ -55,11 +55,11 @@ def _try(url: str, client: httpx.Client, now: datetime) -> tuple[str, str] | Non
     kind = _kind_of(fetched)
     if kind not in FEED_KINDS:
         return None
-    return (fetched.permanent_target or url), kind
+    return (fetched.permanent_target or url), kind, fetched
 
 
-def discover(url: str, client: httpx.Client, now: datetime) -> tuple[str, str]:
-    """The URL and kind to poll for what ``url`` points at."""
+def discover(url: str, client: httpx.Client, now: datetime) -> tuple[str, str, Fetched]:
+    """The URL and kind to poll for what ``url`` points at, and its answer."""
     try:
         fetched = fetch(url, client=client, now=now)
     except FetchProblem as exc:
@@ -69,7 +69,7 @@ def discover(url: str, client: httpx.Client, now: datetime) -> tuple[str, str]:
     final = fetched.permanent_target or url
     kind = _kind_of(fetched)
     if kind in FEED_KINDS:
-        return final, kind
+        return final, kind, fetched
     if kind != "html":
         raise DiscoveryError(
             f"{url} is neither a feed (RSS, Atom, JSON Feed), a news sitemap nor an HTML page."
@@ -84,7 +84,7 @@ def discover(url: str, client: httpx.Client, now: datetime) -> tuple[str, str]:
         found = _try(candidate, client, now)
         if found:
             return found
-    return final, "html"
+    return final, "html", fetched
 
 
 def add_source(
@@ -108,7 +108,7 @@ def add_source(
     active = client or make_client()
     try:
         now = clock()
-        feed_url, kind = discover(clean, active, now)
+        feed_url, kind, fetched = discover(clean, active, now)
         source, created = Source.objects.get_or_create(
             url=feed_url,
             defaults={
@@ -120,7 +120,8 @@ def add_source(
             },
         )
         if created:
-            refresh_source(source, client=active, clock=clock)
+            # The first read uses the answer discovery already has.
+            apply_fetched(source, fetched, now)
             source.refresh_from_db()
         return source, created
     finally:

@@ -33,6 +33,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -40,7 +41,7 @@ from urllib.parse import urlsplit
 
 import httpx
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from newsdesk.hooks.guard import FETCHES, GuardedTransport, Refused, Resolver, system_resolver
@@ -456,31 +457,38 @@ def refresh_source(
             )
         except FetchProblem as problem:
             return _failed(source, problem, now)
-        if fetched.status == 304:
-            return _succeeded(source, fetched, None, IngestResult(), now)
-        if fetched.status != 200:
-            return _failed(source, _status_problem(source, fetched, now), now)
-        try:
-            feed = parse(
-                source.kind, fetched.body, fetched.url, fetched.headers.get("content-type", "")
-            )
-            stored = ingest(source, feed, now)
-        except ParseError as exc:
-            return _failed(source, FetchProblem(str(exc)), now)
-        except (DatabaseError, RecursionError, MemoryError) as exc:
-            log.exception("wire source %s: storing failed", source.pk)
-            return _failed(source, FetchProblem(f"Storing the items failed: {exc}."), now)
-        except Exception as exc:  # a parser library failing on hostile input
-            log.exception("wire source %s: unexpected failure while reading", source.pk)
-            return _failed(
-                source,
-                FetchProblem(f"The body could not be read ({type(exc).__name__}: {exc})."),
-                now,
-            )
-        return _succeeded(source, fetched, feed, stored, now)
+        return apply_fetched(source, fetched, now)
     finally:
         if own_client:
             active.close()
+
+
+def apply_fetched(source: Source, fetched: Fetched, now: datetime) -> RefreshResult:
+    """Parse and store a fetched answer, then record the outcome on the source.
+
+    ``add_source`` calls it with the answer discovery already fetched."""
+    if fetched.status == 304:
+        return _succeeded(source, fetched, None, IngestResult(), now)
+    if fetched.status != 200:
+        return _failed(source, _status_problem(source, fetched, now), now)
+    try:
+        feed = parse(
+            source.kind, fetched.body, fetched.url, fetched.headers.get("content-type", "")
+        )
+        stored = ingest(source, feed, now)
+    except ParseError as exc:
+        return _failed(source, FetchProblem(str(exc)), now)
+    except (DatabaseError, RecursionError, MemoryError) as exc:
+        log.exception("wire source %s: storing failed", source.pk)
+        return _failed(source, FetchProblem(f"Storing the items failed: {exc}."), now)
+    except Exception as exc:  # a parser library failing on hostile input
+        log.exception("wire source %s: unexpected failure while reading", source.pk)
+        return _failed(
+            source,
+            FetchProblem(f"The body could not be read ({type(exc).__name__}: {exc})."),
+            now,
+        )
+    return _succeeded(source, fetched, feed, stored, now)
 
 
 def _status_problem(source: Source, fetched: Fetched, now: datetime) -> FetchProblem:
@@ -539,23 +547,39 @@ def refresh_due(
     clock: Callable[[], datetime] = timezone.now,
     limit: int | None = None,
     everything: bool = False,
+    parallel: int = 1,
 ) -> list[RefreshResult]:
-    """Refresh the due sources (or every source): one failing source never stops the others."""
+    """Refresh the due sources (or every source): one failing source never
+    stops the others. With ``parallel`` > 1 the batch is fetched by that many
+    threads (each with its own database connection), so one slow source costs
+    the pass at most one deadline."""
     now = clock()
     if everything:
         sources = list(Source.objects.order_by("id"))
     else:
         sources = claim_due(now, limit or settings.NEWSDESK_WIRE_BATCH)
+    if not sources:
+        return []
     own_client = client is None
     active = client or make_client()
-    results = []
+
+    def one(source: Source) -> RefreshResult | None:
+        try:
+            return refresh_source(source, client=active, clock=clock)
+        except Exception:  # one source's failure must not end the worker's pass
+            log.exception("wire source %s could not be refreshed", source.pk)
+            return None
+        finally:
+            if parallel > 1:
+                connection.close()
+
     try:
-        for source in sources:
-            try:
-                results.append(refresh_source(source, client=active, clock=clock))
-            except DatabaseError:
-                log.exception("wire source %s could not be refreshed", source.pk)
+        if parallel > 1 and len(sources) > 1:
+            with ThreadPoolExecutor(max_workers=min(parallel, len(sources))) as pool:
+                outcomes = list(pool.map(one, sources))
+        else:
+            outcomes = [one(source) for source in sources]
     finally:
         if own_client:
             active.close()
-    return results
+    return [outcome for outcome in outcomes if outcome is not None]

@@ -199,6 +199,7 @@ def client(wire_settings: Any, network: CountingTransport) -> Iterator[httpx.Cli
 @pytest.fixture
 def make_source(db: None, clock: Clock) -> Callable[..., Source]:
     def make(url: str, kind: str = "rss", **fields: Any) -> Source:
-        return Source.objects.create(url=url, kind=kind, next_check_at=clock.now, **fields)
+        fields.setdefault("next_check_at", clock.now)
+        return Source.objects.create(url=url, kind=kind, **fields)
 
     return make

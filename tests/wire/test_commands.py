@@ -1,0 +1,164 @@
+"""Discovery, the `newsdesk wire` command, and the worker's share of the wire."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from newsdesk.hooks.delivery import make_clients
+from newsdesk.hooks.worker import run_once
+from newsdesk.wire.discover import add_source
+from newsdesk.wire.fetch import LEASE_SECONDS, claim_due
+from newsdesk.wire.models import Source, WireItem
+
+from .conftest import Clock, FeedServer, Reply, sample
+
+RSS = {"Content-Type": "application/rss+xml"}
+
+
+def wire(*args: str) -> str:
+    out = StringIO()
+    call_command("wire", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_feed_url_is_added_as_it_is(server: FeedServer, wire_settings: Any) -> None:
+    server.routes["/feed.json"] = Reply(200, sample("feed.json"))
+    source, created = add_source(server.url("/feed.json"))
+    assert created and source.kind == "jsonfeed"
+    assert source.item_count == 2 and source.state == "ok"
+    assert source.outlet == "Mountain Dispatch"
+    assert add_source(server.url("/feed.json")) == (source, False)
+
+
+@pytest.mark.django_db
+def test_a_page_announcing_its_feed_is_added_as_that_feed(
+    server: FeedServer, wire_settings: Any
+) -> None:
+    server.routes["/"] = Reply(200, sample("page_with_feed.html"), {"Content-Type": "text/html"})
+    server.routes["/rss.xml"] = Reply(200, sample("rss20.xml"), RSS)
+    source, _ = add_source(server.url("/"))
+    assert (source.url, source.kind, source.item_count) == (server.url("/rss.xml"), "rss", 3)
+
+
+@pytest.mark.django_db
+def test_common_paths_are_tried_when_a_page_announces_nothing(
+    server: FeedServer, wire_settings: Any
+) -> None:
+    server.routes["/"] = Reply(200, b"<html><body><p>Hello</p></body></html>")
+    server.routes["/sitemap_news.xml"] = Reply(200, sample("sitemap_news.xml"))
+    source, _ = add_source(server.url("/"))
+    assert (source.url, source.kind) == (server.url("/sitemap_news.xml"), "sitemap")
+    assert source.outlet == "Plains Record"
+    tried = [s.path for s in server.seen]
+    assert tried[:3] == ["/", "/feed", "/rss.xml"]
+
+
+@pytest.mark.django_db
+def test_a_page_without_feeds_becomes_an_html_source(
+    server: FeedServer, wire_settings: Any
+) -> None:
+    server.routes["/news/"] = Reply(200, sample("section.html"), {"Content-Type": "text/html"})
+    source, _ = add_source(server.url("/news/"))
+    assert source.kind == "html"
+    assert list(WireItem.objects.order_by("id").values_list("title", flat=True)) == [
+        "Library to open on Sundays from January",
+        "Tram line extension delayed until autumn",
+        "New trees planted on the market square",
+    ]
+
+
+@pytest.mark.django_db
+def test_an_article_page_that_disappears_leaves_a_tombstone(
+    server: FeedServer, wire_settings: Any, clock: Clock
+) -> None:
+    from newsdesk.wire.fetch import refresh_source
+
+    server.routes["/news/library"] = [
+        Reply(200, sample("article.html"), {"Content-Type": "text/html"}),
+        Reply(410, b""),
+    ]
+    source, _ = add_source(server.url("/news/library"), clock=clock)
+    item = WireItem.objects.get()
+    assert "petition" in item.text
+    refresh_source(source, clock=clock)
+    item.refresh_from_db()
+    assert item.is_deleted and "petition" in item.text
+    source.refresh_from_db()
+    assert source.state == "gone"
+
+
+@pytest.mark.django_db
+def test_wire_add_poll_and_status(server: FeedServer, wire_settings: Any) -> None:
+    server.routes["/rss.xml"] = [
+        Reply(200, sample("rss20.xml"), RSS),
+        Reply(500, b"broken"),
+    ]
+    out = wire("add", server.url("/rss.xml"), "--outlet", "Northern Wire Agency")
+    assert out.startswith(f"Added #1 {server.url('/rss.xml')} (RSS, Northern Wire Agency): 3 items")
+    assert "0 sources" in wire("poll")  # nothing due yet
+    out = wire("poll", "--all")
+    assert "failed: The source answered HTTP 500." in out
+    assert "Polled 1 sources; 1 failed." in out
+    status = wire("status")
+    assert "state failing, 1 errors, 3 items" in status
+    assert "last error" in status and "The source answered HTTP 500." in status
+    assert "next check" in status
+
+
+@pytest.mark.django_db
+def test_wire_add_reports_a_refusal(wire_settings: Any) -> None:
+    wire_settings.NEWSDESK_FETCH_ALLOW = []
+    with pytest.raises(CommandError, match="Could not add http://10.0.0.1/feed: Refused"):
+        wire("add", "http://10.0.0.1/feed")
+
+
+@pytest.mark.django_db
+def test_status_with_no_sources() -> None:
+    assert "No wire sources yet" in wire("status")
+
+
+@pytest.mark.django_db
+def test_a_claimed_source_is_not_claimed_again(
+    make_source: Callable[..., Source], clock: Clock
+) -> None:
+    first = make_source("https://one.example/feed")
+    make_source("https://two.example/feed", next_check_at=clock.now + timedelta(hours=1))
+    assert claim_due(clock.now, 10) == [first]
+    assert claim_due(clock.now, 10) == []  # another worker finds nothing to do
+    first.refresh_from_db()
+    assert first.next_check_at == clock.now + timedelta(seconds=LEASE_SECONDS)
+    # A worker that died leaves the lease to run out.
+    assert claim_due(clock.now + timedelta(seconds=LEASE_SECONDS), 10) == [first]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_refreshes_due_sources(
+    server: FeedServer, wire_settings: Any, clock: Clock
+) -> None:
+    server.routes["/a"] = Reply(200, sample("rss20.xml"), RSS)
+    server.routes["/b"] = Reply(200, sample("atom.xml"))
+    server.routes["/c"] = Reply(500, b"")
+    for path in ("/a", "/b", "/c"):
+        Source.objects.create(url=server.url(path), next_check_at=clock.now)
+    Source.objects.create(url=server.url("/later"), next_check_at=clock.now + timedelta(hours=1))
+    clients = make_clients()
+    try:
+        run_once(clients, clock)
+    finally:
+        clients.close()
+    states = dict(Source.objects.values_list("url", "state"))
+    assert states == {
+        server.url("/a"): "ok",
+        server.url("/b"): "ok",
+        server.url("/c"): "failing",
+        server.url("/later"): "new",
+    }
+    assert WireItem.objects.count() == 5
+    assert not server.hits("/later")
