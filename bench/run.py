@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-BENCHMARKS = ["bench.pages", "bench.http", "bench.live"]
+BENCHMARKS = ["bench.pages", "bench.http", "bench.live", "bench.wire"]
 
 
 def main() -> int:

@@ -105,11 +105,40 @@ def _hash64(data: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
+_TOKEN_HASHES: dict[str, int] = {}
+# Shingle hash = sum of its words' hashes times one odd constant per position
+# (mod 2^64): order matters, and MinHash mixes the result again (fmix).
+_POSITION = np.array([_hash64(f"position {n}".encode()) | 1 for n in range(16)], dtype=np.uint64)
+
+
+def _token_hash(word: str) -> int:
+    value = _TOKEN_HASHES.get(word)
+    if value is None:
+        if len(_TOKEN_HASHES) > 1_000_000:  # a vocabulary, not a memory leak
+            _TOKEN_HASHES.clear()
+        value = _TOKEN_HASHES[word] = _hash64(word.encode())
+    return value
+
+
+def shingle_hashes(tokens: Sequence[str], size: int = SHINGLE_WORDS) -> np.ndarray:
+    """64-bit hashes of the word shingles of ``tokens`` (what ``shingles``
+    returns, hashed without building the strings)."""
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    hashes = np.fromiter((_token_hash(w) for w in tokens), dtype=np.uint64, count=len(tokens))
+    width = min(size, len(tokens))
+    count = len(tokens) - width + 1
+    result = np.zeros(count, dtype=np.uint64)
+    for j in range(width):
+        result += hashes[j : j + count] * _POSITION[j]
+    return result
+
+
 def signature_of_words(tokens: Sequence[str], size: int = SHINGLE_WORDS) -> MinHash:
     m = MinHash(
-        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=_hash64, permutations=_PERMUTATIONS
+        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=int, permutations=_PERMUTATIONS
     )
-    m.update_batch([s.encode() for s in shingles(tokens, size)])
+    m.update_batch(shingle_hashes(tokens, size))
     return m
 
 
@@ -130,7 +159,7 @@ def from_bytes(data: bytes | memoryview) -> MinHash:
         num_perm=NUM_PERM,
         seed=SEED,
         scheme=SCHEME,
-        hashfunc=_hash64,
+        hashfunc=int,
         hashvalues=values.astype(np.uint64),
         permutations=_PERMUTATIONS,
     )
@@ -468,45 +497,55 @@ class StoryPool:
             else:
                 self.postings[term].discard(id(entry))
 
-    def best(self, counts: Counter[str]) -> tuple[Any, float]:
+    def best(self, counts: Counter[str], threshold: float = 0.0) -> tuple[Any, float]:
         """The story whose closest entry has the highest TF-IDF cosine with
-        ``counts`` (the item itself counts as a document), and that cosine.
+        ``counts`` (the item itself counts as a document), if that reaches
+        ``threshold``, and that cosine; else (None, 0.0).
+
         Terms common in the pool (in more than ``MAX_DF`` of it, when that
         is more than ``DF_FLOOR`` entries) are left out, as stop words are:
-        they say what kind of news it is, not which event, and would make
-        every entry a candidate."""
+        they say what kind of news it is, not which event. An entry is
+        scored in full only if the terms it shares could reach the threshold
+        (Cauchy-Schwarz: cosine <= |shared part of the item| / |item|)."""
         n = len(self.entries) + 1
         common = max(DF_FLOOR, int(MAX_DF * n))
-        query = _tf(counts)
+        df = self.df
         idf: dict[str, float] = {}
-
-        def weight(term: str) -> float:
-            if term not in idf:
-                idf[term] = math.log((1 + n) / (1 + self.df.get(term, 0) + (term in query))) + 1
-            return idf[term]
-
-        weights = {t: w * weight(t) for t, w in query.items() if self.df.get(t, 0) < common}
+        for term in counts:
+            idf[term] = math.log((1 + n) / (2 + df.get(term, 0))) + 1
+        weights = {t: w * idf[t] for t, w in _tf(counts).items() if df.get(t, 0) < common}
         qnorm = math.sqrt(sum(w * w for w in weights.values()))
         if not qnorm:
             return None, 0.0
-        candidates: set[int] = set()
-        for term in weights:
-            candidates |= self.postings.get(term, set())
+        shared: dict[int, float] = {}
+        for term, q in weights.items():
+            qq = q * q
+            for key in self.postings.get(term, ()):
+                shared[key] = shared.get(key, 0.0) + qq
+        need = (threshold * qnorm) ** 2 * (1 - 1e-9)
+        log_n1 = math.log(1 + n)
         best_story, best_score = None, 0.0
-        for key in candidates:
+        for key, mass in shared.items():
+            if mass < need:
+                continue
             entry = self._by_id[key]
             dot = norm = 0.0
             for term, w in entry.weights.items():
-                if self.df[term] >= common:
+                dft = df[term]
+                if dft >= common:
                     continue
-                wt = w * weight(term)
+                qw = weights.get(term)
+                if qw:
+                    wt = w * idf[term]
+                    dot += qw * wt
+                else:
+                    wt = w * (log_n1 - math.log(1 + dft) + 1)
                 norm += wt * wt
-                q = weights.get(term)
-                if q:
-                    dot += q * wt
             score = dot / (qnorm * math.sqrt(norm)) if norm else 0.0
             if score > best_score:
                 best_story, best_score = entry.story, score
+        if best_score < threshold:
+            return None, 0.0
         return best_story, best_score
 
 
@@ -562,8 +601,8 @@ class Engine:
         else:
             self.pool.expire(seen_at)
             counts = story_terms(title, summary, text, p.lead_words, p.entity_weight)
-            story, similarity = self.pool.best(counts)
-            if story is None or similarity < p.story_threshold:
+            story, similarity = self.pool.best(counts, p.story_threshold)
+            if story is None:
                 story = self._next_story
                 self._next_story += 1
             self.pool.add(PoolEntry(key, story, seen_at, _tf(counts)))
@@ -646,8 +685,8 @@ def assign(item: WireItem) -> None:
                 terms = story_terms(title, summary, text, p.lead_words, p.entity_weight)
                 pool.add(PoolEntry(pk, sid, at, _tf(terms)))
             counts = story_terms(item.title, item.summary, item.text, p.lead_words, p.entity_weight)
-            best, score = pool.best(counts)
-            if best is not None and score >= p.story_threshold:
+            best, _ = pool.best(counts, p.story_threshold)
+            if best is not None:
                 story_id = best
         if story_id is None:
             story = Story.objects.create(
