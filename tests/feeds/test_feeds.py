@@ -234,8 +234,9 @@ def test_feed_queries_are_constant(client: Client, published: Callable[..., list
     published(12, tags=["Energy", "Grid"], sources=[actions.SourceInput("Coast Radio")])
     with CaptureQueriesContext(connection) as many:
         get(client, "/rss.xml")
-    # validators, the articles, then bylines, tags, sources, corrections
-    assert len(few) == len(many) == 6
+    # the site settings, validators, the articles, then bylines, tags,
+    # sources, corrections
+    assert len(few) == len(many) == 7
 
 
 def test_hub_is_advertised_in_documents_and_headers(

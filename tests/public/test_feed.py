@@ -161,9 +161,9 @@ def test_constant_queries_whatever_the_page_size(
             response = client.get("/")
         assert len(card_ids(response.content)) == size
         counts.append(len(queries))
-    # pinned + its tags, the page + its tags, the live stream's position,
-    # the ETag's inputs and the live blog's start of coverage
-    assert counts[0] == counts[1] == 7
+    # the site settings, pinned + its tags, the page + its tags, the live
+    # stream's position, the ETag's inputs and the live blog's start of coverage
+    assert counts[0] == counts[1] == 8
 
 
 def test_security_headers(client: Client) -> None:
