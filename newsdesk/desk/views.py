@@ -174,8 +174,26 @@ _DONE = {
 }
 
 
+def _too_large(request: DeskRequest) -> bool:
+    """A body bigger than the largest image plus the form is refused before it
+    is read (Django caps form fields, not uploaded files)."""
+    from django.conf import settings
+
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > settings.NEWSDESK_IMAGE_MAX_BYTES + settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
 def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
     user = request.user
+    if request.method == "POST" and _too_large(request):
+        return HttpResponse(
+            _("This upload is too large: images can be up to %(mb)d MB.")
+            % {"mb": settings_mb()},
+            status=413,
+        )
     conflict: list[diff.FieldDiff] | None = None
     preview = None
     status = 200
@@ -507,6 +525,12 @@ def audit_log(request: DeskRequest) -> HttpResponse:
         "desk/audit.html",
         {"page": page, "actions": AuditEntry.Action.choices, "action": action},
     )
+
+
+def settings_mb() -> int:
+    from django.conf import settings
+
+    return int(settings.NEWSDESK_IMAGE_MAX_BYTES // (1024 * 1024))
 
 
 def json_dump(value: Any) -> str:

@@ -25,5 +25,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Loaded {count} demo updates.")
         username, password = demo.desk_login()
         self.stdout.write(
-            f"Desk login: {username} / {password}  ({settings.NEWSDESK_SITE_URL}/admin/)"
+            f"Desk login: {username} / {password}  ({settings.NEWSDESK_SITE_URL}/desk/)"
         )
