@@ -341,7 +341,9 @@ LOGIN_REDIRECT_URL = "/desk/"
 # Sign-in throttle: this many failures in the window, per account and per
 # client address, and further attempts wait for the window to pass.
 NEWSDESK_LOGIN_FAILURES = env_int("NEWSDESK_LOGIN_FAILURES", 5, minimum=1, maximum=1000)
-NEWSDESK_LOGIN_WINDOW_MINUTES = env_int("NEWSDESK_LOGIN_WINDOW_MINUTES", 15, minimum=1, maximum=1440)
+NEWSDESK_LOGIN_WINDOW_MINUTES = env_int(
+    "NEWSDESK_LOGIN_WINDOW_MINUTES", 15, minimum=1, maximum=1440
+)
 # Proxies allowed to say who the client is (X-Forwarded-For); empty: the
 # connection's own address is the client's, whatever the headers say.
 NEWSDESK_TRUSTED_PROXIES = env_list("NEWSDESK_TRUSTED_PROXIES", "")

@@ -321,7 +321,10 @@ def test_history_diff_and_restore(editor: User) -> None:
 def test_an_oversized_upload_is_refused_before_it_is_read(contributor: User) -> None:
     client = signed_in(contributor)
     response = client.post(
-        "/desk/new/", form(), CONTENT_LENGTH=str(1024**3), content_type="multipart/form-data; boundary=x"
+        "/desk/new/",
+        form(),
+        CONTENT_LENGTH=str(1024**3),
+        content_type="multipart/form-data; boundary=x",
     )
     assert response.status_code == 413
     assert "too large" in response.content.decode()
