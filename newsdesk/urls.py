@@ -7,6 +7,7 @@ from newsdesk.images.views import media
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("newsdesk.api.urls")),
+    path("desk/wire/", include("newsdesk.wire.urls")),
     path("desk/", include("newsdesk.desk.urls")),
     re_path(r"^desk$", desk_home),  # the same access rule without the slash
     path("", include("newsdesk.feeds.urls")),

@@ -1,0 +1,48 @@
+// New wire items arrive live: ask for items newer than the newest shown,
+// every few seconds, and put them on top. The page works without this.
+(function () {
+  "use strict";
+  var live = document.getElementById("wire-live");
+  var list = document.getElementById("wire-list");
+  if (!live || !list) return;
+  var after = parseInt(live.getAttribute("data-after"), 10) || 0;
+  if (!after) return; // an older page, or no items: nothing to extend
+  var base = live.getAttribute("data-poll");
+  var arrived = 0;
+
+  function row(item) {
+    var li = document.createElement("li");
+    li.className = "wire-item status-" + item.status + (item.duplicate ? " duplicate" : "");
+    li.setAttribute("data-id", String(item.id));
+    var a = document.createElement("a");
+    a.href = item.href;
+    a.textContent = item.title;
+    var meta = document.createElement("span");
+    meta.className = "meta";
+    meta.textContent = " " + item.source + " · new";
+    li.appendChild(a);
+    li.appendChild(meta);
+    return li;
+  }
+
+  function poll() {
+    var url = base + (base.indexOf("?") >= 0 ? "&" : "?") + "after=" + after;
+    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : { items: [] }; })
+      .then(function (data) {
+        (data.items || []).forEach(function (item) {
+          if (item.id <= after) return;
+          after = item.id;
+          list.insertBefore(row(item), list.firstChild);
+          arrived += 1;
+        });
+        if (arrived) {
+          live.hidden = false;
+          live.textContent = arrived + (arrived === 1 ? " new item" : " new items");
+        }
+      })
+      .catch(function () {})
+      .then(function () { window.setTimeout(poll, 5000); });
+  }
+  window.setTimeout(poll, 5000);
+})();

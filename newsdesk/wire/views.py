@@ -1,0 +1,233 @@
+"""The wire desk: the queue of items, one item, sources, and "Draft update from this".
+
+Every view is a desk view (``news.add_article``: contributors, editors and
+admins). The queue works without JavaScript; ``wire.js`` only asks
+``items.json?after=<id>`` every few seconds and puts new items on top.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from newsdesk.desk.access import DeskRequest, desk_view
+from newsdesk.news import actions
+from newsdesk.news.actions import MAX_HEADLINE, MAX_LEDE, SourceInput
+from newsdesk.news.models import ArticleSource
+
+from .discover import DiscoveryError, add_source
+from .fetch import refresh_source
+from .models import Source, Story, WireItem
+
+PAGE = 50
+MAX_QUERY = 200
+NEW = "news.add_article"
+
+
+def _int(value: str | None) -> int | None:
+    if value and value.isdigit() and len(value) < 19:
+        return int(value)
+    return None
+
+
+def _filtered(request: DeskRequest) -> tuple[QuerySet[WireItem], dict[str, Any]]:
+    items = WireItem.objects.filter(is_deleted=False).select_related("source", "story")
+    chosen: dict[str, Any] = {"q": (request.GET.get("q") or "").strip()[:MAX_QUERY]}
+    source_id = _int(request.GET.get("source"))
+    if source_id:
+        items = items.filter(source_id=source_id)
+        chosen["source"] = source_id
+    story_id = _int(request.GET.get("story"))
+    if story_id:
+        items = items.filter(story_id=story_id)
+        chosen["story"] = Story.objects.filter(pk=story_id).first()
+    if chosen["q"]:
+        q = chosen["q"]
+        items = items.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+    return items.order_by("-id"), chosen
+
+
+@desk_view(NEW)
+def queue(request: DeskRequest) -> HttpResponse:
+    """Newest first; filters by source, story and keyword; older pages by id."""
+    items, chosen = _filtered(request)
+    before = _int(request.GET.get("before"))
+    if before:
+        items = items.filter(id__lt=before)
+    page = list(items[: PAGE + 1])
+    more = len(page) > PAGE
+    page = page[:PAGE]
+    context = {
+        "items": page,
+        "chosen": chosen,
+        "sources": Source.objects.order_by("outlet", "url").only("id", "outlet", "title", "url"),
+        "older": page[-1].pk if more and page else None,
+        "newest": page[0].pk if page and not before else 0,
+        "poll_query": request.GET.urlencode(),
+    }
+    return render(request, "wire/queue.html", context)
+
+
+def _as_json(item: WireItem) -> dict[str, Any]:
+    return {
+        "id": item.pk,
+        "title": item.title or item.url,
+        "source": item.source.name,
+        "published_at": item.published_at.isoformat() if item.published_at else None,
+        "first_seen_at": item.first_seen_at.isoformat(),
+        "status": item.status,
+        "duplicate": item.duplicate_of_id is not None,
+        "href": reverse("wire:item", args=[item.pk]),
+    }
+
+
+@desk_view(NEW)
+def poll(request: DeskRequest) -> HttpResponse:
+    """Items newer than ``after`` under the same filters, oldest first (at most a page)."""
+    after = _int(request.GET.get("after")) or 0
+    items, _chosen = _filtered(request)
+    fresh = list(items.filter(id__gt=after).order_by("id")[:PAGE])
+    return JsonResponse({"items": [_as_json(item) for item in fresh]})
+
+
+@desk_view(NEW)
+def item(request: DeskRequest, pk: str) -> HttpResponse:
+    wire_item = get_object_or_404(
+        WireItem.objects.select_related("source", "story", "duplicate_of", "used_article"),
+        pk=int(pk),
+    )
+    siblings: list[WireItem] = []
+    if wire_item.story_id:
+        siblings = list(
+            WireItem.objects.filter(story_id=wire_item.story_id)
+            .exclude(pk=wire_item.pk)
+            .select_related("source")
+            .order_by("-id")[:20]
+        )
+    context = {
+        "item": wire_item,
+        "duplicates": wire_item.duplicates.select_related("source").order_by("-id")[:20],
+        "siblings": siblings,
+        "versions": wire_item.versions.order_by("-version")[:10],
+        "lede": lede_from(wire_item),
+    }
+    return render(request, "wire/item.html", context)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
+
+
+def lede_from(item: WireItem, limit: int = MAX_LEDE) -> str:
+    """The first sentence of the summary (else the text), and the second when
+    the first is short, at most ``limit`` characters; a first sentence that is
+    longer is cut at a word."""
+    text = " ".join((item.summary or item.text or "").split())
+    if not text:
+        return ""
+    lede = ""
+    for count, sentence in enumerate(_SENTENCE_END.split(text), start=1):
+        candidate = f"{lede} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        lede = candidate
+        if count == 2 or len(lede) >= 120:  # a lede is a sentence or two
+            break
+    return lede or _cut(text, limit)
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _draft_source(item: WireItem) -> SourceInput:
+    url = item.url if len(item.url) <= 500 else ""
+    return SourceInput(
+        outlet=_cut(item.source.name, 120),
+        url=url,
+        quote_style=ArticleSource.QuoteStyle.ACCORDING_TO,
+    )
+
+
+@desk_view(NEW, methods=("POST",))
+def draft(request: DeskRequest, pk: str) -> HttpResponse:
+    """Open the composer on a new draft: the item's headline, a lede, the outlet attributed."""
+    wire_item = get_object_or_404(WireItem.objects.select_related("source"), pk=int(pk))
+    try:
+        article = actions.create_draft(
+            headline=_cut(wire_item.title or wire_item.source.name, MAX_HEADLINE),
+            lede=lede_from(wire_item),
+            sources=[_draft_source(wire_item)],
+            user=request.user,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return HttpResponseRedirect(reverse("wire:item", args=[wire_item.pk]))
+    WireItem.objects.filter(pk=wire_item.pk).update(
+        status=WireItem.Status.USED, used_article=article
+    )
+    return HttpResponseRedirect(reverse("desk:edit", args=[article.pk]))
+
+
+@desk_view(NEW, methods=("POST",))
+def dismiss(request: DeskRequest, pk: str) -> HttpResponse:
+    """Mark an item dismissed (or back to new with ``undo``)."""
+    wire_item = get_object_or_404(WireItem, pk=int(pk))
+    status = WireItem.Status.NEW if request.POST.get("undo") else WireItem.Status.DISMISSED
+    if wire_item.status != WireItem.Status.USED:
+        WireItem.objects.filter(pk=wire_item.pk).update(status=status)
+    return HttpResponseRedirect(reverse("wire:item", args=[wire_item.pk]))
+
+
+@desk_view(NEW, methods=("GET", "POST"))
+def sources(request: DeskRequest) -> HttpResponse:
+    """Every source with its state; POST adds one by URL."""
+    if request.method == "POST":
+        url = (request.POST.get("url") or "").strip()[:2000]
+        outlet = (request.POST.get("outlet") or "").strip()[:200]
+        try:
+            source, created = add_source(url, request.user, outlet=outlet)
+        except DiscoveryError as exc:
+            messages.error(request, _("Could not add %(url)s: %(why)s") % {"url": url, "why": exc})
+        else:
+            if created:
+                messages.success(
+                    request,
+                    _("Added %(name)s (%(kind)s): %(count)d items.")
+                    % {
+                        "name": source.name,
+                        "kind": source.get_kind_display(),
+                        "count": source.item_count,
+                    },
+                )
+            else:
+                messages.info(request, _("%(name)s was already added.") % {"name": source.name})
+        return HttpResponseRedirect(reverse("wire:sources"))
+    context = {"sources": Source.objects.order_by("outlet", "url")}
+    return render(request, "wire/sources.html", context)
+
+
+@desk_view(NEW, methods=("POST",))
+def refresh(request: DeskRequest, pk: str) -> HttpResponse:
+    source = get_object_or_404(Source, pk=int(pk))
+    result = refresh_source(source)
+    if result.error:
+        messages.error(
+            request, _("%(name)s: %(error)s") % {"name": source.name, "error": result.error}
+        )
+    else:
+        messages.success(
+            request,
+            _("%(name)s: %(new)d new, %(changed)d changed.")
+            % {"name": source.name, "new": result.new, "changed": result.changed},
+        )
+    return HttpResponseRedirect(reverse("wire:sources"))

@@ -1,0 +1,228 @@
+"""The wire desk's pages: who may see them, the queue, an item, and drafting from it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import reverse
+
+from newsdesk.news.models import Article
+from newsdesk.news.roles import CONTRIBUTOR, ensure_roles
+from newsdesk.wire.models import Source, Story, WireItem
+from newsdesk.wire.views import lede_from
+
+from .conftest import FeedServer, Reply, sample
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def contributor(db: None) -> User:
+    ensure_roles()
+    user = User.objects.create_user("casey")
+    user.groups.add(Group.objects.get(name=CONTRIBUTOR))
+    return user
+
+
+@pytest.fixture
+def plain(db: None) -> User:
+    return User.objects.create_user("pat")
+
+
+@pytest.fixture
+def source(db: None) -> Source:
+    return Source.objects.create(
+        url="https://northern.example/rss.xml", outlet="Northern Wire", state="ok"
+    )
+
+
+def make_item(source: Source, n: int, **fields: Any) -> WireItem:
+    fields.setdefault("title", f"Item number {n} about the harbour")
+    fields.setdefault("summary", f"First sentence of item {n}. Second sentence here.")
+    return WireItem.objects.create(
+        source=source, external_id=f"id-{n}", url=f"https://northern.example/{n}", **fields
+    )
+
+
+VIEWS = [
+    ("GET", "wire:queue", False),
+    ("GET", "wire:poll", False),
+    ("GET", "wire:item", True),
+    ("POST", "wire:draft", True),
+    ("POST", "wire:dismiss", True),
+    ("GET", "wire:sources", False),
+    ("POST", "wire:sources", False),
+    ("POST", "wire:refresh", "source"),
+]
+
+
+def _url(name: str, takes: Any, item: WireItem) -> str:
+    if takes == "source":
+        return reverse(name, args=[item.source_id])
+    return reverse(name, args=[item.pk]) if takes else reverse(name)
+
+
+@pytest.mark.parametrize(("method", "name", "takes"), VIEWS)
+def test_anonymous_visitors_are_sent_to_sign_in(
+    method: str, name: str, takes: Any, source: Source
+) -> None:
+    url = _url(name, takes, make_item(source, 1))
+    response = getattr(Client(), method.lower())(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("desk:login"))
+    assert WireItem.objects.get().status == "new"
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(("method", "name", "takes"), VIEWS)
+def test_people_without_the_permission_get_403(
+    method: str, name: str, takes: Any, source: Source, plain: User
+) -> None:
+    url = _url(name, takes, make_item(source, 1))
+    response = getattr(signed_in(plain), method.lower())(url)
+    assert response.status_code == 403
+    assert not Article.objects.exists()
+
+
+def test_the_queue_is_newest_first_with_filters(source: Source, contributor: User) -> None:
+    other = Source.objects.create(url="https://coastal.example/atom.xml", outlet="Coastal Monitor")
+    story = Story.objects.create(title="The gale")
+    first = make_item(source, 1, story=story)
+    make_item(other, 2, title="Quota talks resume")
+    third = make_item(source, 3, story=story, status="used")
+    make_item(source, 4, is_deleted=True)
+    client = signed_in(contributor)
+
+    page = client.get(reverse("wire:queue")).content.decode()
+    assert page.index("Item number 3") < page.index("Quota talks") < page.index("Item number 1")
+    assert "Item number 4" not in page  # tombstones are not in the queue
+    assert 'class="wire-item status-used' in page
+    assert "wire/wire.js" in page and "<script>" not in page
+
+    by_source = client.get(reverse("wire:queue"), {"source": other.pk}).content.decode()
+    assert "Quota talks" in by_source and "Item number" not in by_source
+    by_story = client.get(reverse("wire:queue"), {"story": story.pk}).content.decode()
+    assert "Item number 1" in by_story and "Item number 3" in by_story
+    assert "Quota" not in by_story
+    by_word = client.get(reverse("wire:queue"), {"q": "QUOTA"}).content.decode()
+    assert "Quota talks" in by_word and "Item number" not in by_word
+
+    fresh = client.get(reverse("wire:poll"), {"after": first.pk}).json()["items"]
+    assert [i["id"] for i in fresh] == [first.pk + 1, third.pk]
+    assert fresh[1]["status"] == "used" and fresh[1]["source"] == "Northern Wire"
+
+
+def test_hostile_query_strings_do_not_fail(source: Source, contributor: User) -> None:
+    make_item(source, 1)
+    client = signed_in(contributor)
+    hostile = ({"q": "x" * 100_000}, {"source": "1; DROP"}, {"story": "9" * 40}, {"before": "-1"})
+    for query in hostile:
+        assert client.get(reverse("wire:queue"), query).status_code == 200
+    assert client.get(reverse("wire:poll"), {"after": "nope"}).status_code == 200
+
+
+def test_an_item_shows_its_text_duplicates_and_story(source: Source, contributor: User) -> None:
+    story = Story.objects.create(title="The gale")
+    item = make_item(
+        source, 1, story=story, text="The full text <script>alert(1)</script> of the item."
+    )
+    copy = make_item(source, 2, title="A copy of item one", duplicate_of=item)
+    sibling = make_item(source, 3, title="Another angle on the gale", story=story)
+    page = signed_in(contributor).get(reverse("wire:item", args=[item.pk])).content.decode()
+    assert "The full text &lt;script&gt;alert(1)&lt;/script&gt; of the item." in page
+    assert "A copy of item one" in page and reverse("wire:item", args=[copy.pk]) in page
+    assert "Another angle on the gale" in page and reverse("wire:item", args=[sibling.pk]) in page
+    assert "Draft update from this" in page
+
+
+def test_draft_update_from_this_opens_the_composer_attributed(
+    source: Source, contributor: User
+) -> None:
+    item = make_item(
+        source,
+        1,
+        title="Power restored to most homes after the gale",
+        summary="Crews worked through the night. About 300 homes are still without power. "
+        "The utility expects to finish on Wednesday.",
+    )
+    response = signed_in(contributor).post(reverse("wire:draft", args=[item.pk]))
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/desk/articles/{article.pk}/"
+    assert article.headline == "Power restored to most homes after the gale"
+    assert article.lede == (
+        "Crews worked through the night. About 300 homes are still without power."
+    )
+    assert article.status == "draft"
+    [attributed] = article.sources.all()
+    assert (attributed.outlet, attributed.url, attributed.quote_style) == (
+        "Northern Wire",
+        "https://northern.example/1",
+        "according to",
+    )
+    item.refresh_from_db()
+    assert (item.status, item.used_article_id) == ("used", article.pk)
+    page = signed_in(contributor).get(reverse("wire:item", args=[item.pk])).content.decode()
+    assert "Used by the desk" in page
+
+
+def test_lede_is_whole_sentences_within_the_limit(source: Source) -> None:
+    long = make_item(source, 1, summary="word " * 400)
+    lede = lede_from(long)
+    assert len(lede) <= 600 and lede.endswith("…")
+    empty = make_item(source, 2, summary="", text="Only text here. And more.")
+    assert lede_from(empty) == "Only text here. And more."
+
+
+def test_dismiss_and_restore(source: Source, contributor: User) -> None:
+    item = make_item(source, 1)
+    client = signed_in(contributor)
+    client.post(reverse("wire:dismiss", args=[item.pk]))
+    item.refresh_from_db()
+    assert item.status == "dismissed"
+    assert "dismissed" in client.get(reverse("wire:queue")).content.decode()
+    client.post(reverse("wire:dismiss", args=[item.pk]), {"undo": "1"})
+    item.refresh_from_db()
+    assert item.status == "new"
+
+
+def test_get_on_a_post_only_view_changes_nothing(source: Source, contributor: User) -> None:
+    item = make_item(source, 1)
+    client = signed_in(contributor)
+    assert client.get(reverse("wire:draft", args=[item.pk])).status_code == 405
+    assert client.get(reverse("wire:dismiss", args=[item.pk])).status_code == 405
+    assert not Article.objects.exists()
+    item.refresh_from_db()
+    assert item.status == "new"
+
+
+def test_sources_page_adds_and_refreshes(
+    server: FeedServer, wire_settings: Any, contributor: User
+) -> None:
+    server.routes["/rss.xml"] = [Reply(200, sample("rss20.xml")), Reply(500, b"")]
+    client = signed_in(contributor)
+    response = client.post(
+        reverse("wire:sources"), {"url": server.url("/rss.xml"), "outlet": "Northern"}
+    )
+    assert response.status_code == 302
+    source = Source.objects.get()
+    assert (source.outlet, source.item_count, source.created_by) == ("Northern", 3, contributor)
+    client.post(reverse("wire:refresh", args=[source.pk]))
+    page = client.get(reverse("wire:sources")).content.decode()
+    assert "The source answered HTTP 500." in page
+    assert "Failing" in page
+
+    refused = client.post(reverse("wire:sources"), {"url": "http://10.0.0.1/feed"}, follow=True)
+    assert "Could not add http://10.0.0.1/feed: Refused: 10.0.0.1 is a private address." in (
+        refused.content.decode()
+    )
+    assert Source.objects.count() == 1
