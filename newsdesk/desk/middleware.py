@@ -31,8 +31,10 @@ class DeskMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        current = site.of(request)
+        site.set_current(current)
         try:
-            zone = zoneinfo.ZoneInfo(site.of(request).time_zone)
+            zone = zoneinfo.ZoneInfo(current.time_zone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             zone = None
         if zone is not None:
@@ -48,4 +50,5 @@ class DeskMiddleware:
             return self.get_response(request)
         finally:
             set_actor(None)
+            site.set_current(None)
             timezone.deactivate()

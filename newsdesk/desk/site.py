@@ -7,6 +7,7 @@ process; saving the settings clears the page cache everywhere.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -56,6 +57,20 @@ def load() -> Site:
         language=row.language or base.language,
         require_admin_second_factor=row.require_admin_second_factor,
     )
+
+
+_local = threading.local()
+
+
+def current() -> Site:
+    """The settings of the request this thread is answering (set by the
+    desk middleware), else read now: feeds, JSON-LD and sitemaps use this."""
+    site = getattr(_local, "site", None)
+    return site if site is not None else load()
+
+
+def set_current(site: Site | None) -> None:
+    _local.site = site
 
 
 def of(request: HttpRequest) -> Site:

@@ -190,8 +190,7 @@ def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
     user = request.user
     if request.method == "POST" and _too_large(request):
         return HttpResponse(
-            _("This upload is too large: images can be up to %(mb)d MB.")
-            % {"mb": settings_mb()},
+            _("This upload is too large: images can be up to %(mb)d MB.") % {"mb": settings_mb()},
             status=413,
         )
     conflict: list[diff.FieldDiff] | None = None

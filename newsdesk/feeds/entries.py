@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from newsdesk.desk import site as site_settings
 from newsdesk.news.models import Article, ArticleAuthor, Author, Tag
 from newsdesk.public.pagination import Cursor, page
 
@@ -52,7 +53,7 @@ class Scope:
 
     @classmethod
     def site(cls) -> Scope:
-        name = settings.NEWSDESK_SITE_NAME
+        name = site_settings.current().name
         return cls(
             name,
             _("The latest updates from %(site)s.") % {"site": name},
@@ -62,7 +63,7 @@ class Scope:
 
     @classmethod
     def for_tag(cls, tag: Tag) -> Scope:
-        site = settings.NEWSDESK_SITE_NAME
+        site = site_settings.current().name
         return cls(
             f"{site}: {tag.name}",
             _("Updates tagged “%(tag)s” from %(site)s.") % {"tag": tag.name, "site": site},
@@ -72,7 +73,7 @@ class Scope:
 
     @classmethod
     def for_author(cls, author: Author) -> Scope:
-        site = settings.NEWSDESK_SITE_NAME
+        site = site_settings.current().name
         return cls(
             f"{site}: {author.name}",
             _("Updates by %(author)s for %(site)s.") % {"author": author.name, "site": site},

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
+from newsdesk.desk import site as site_settings
 from newsdesk.news.models import Article, Author, Tag
 
 from .conditional import conditional, public_cache
@@ -161,7 +162,7 @@ def news(request: HttpRequest) -> HttpResponse:
     xml = XMLWriter()
     xml.start("urlset", {"xmlns": SITEMAP, "xmlns:news": NEWS})
     xml.newline()
-    name = settings.NEWSDESK_SITE_NAME
+    name = site_settings.current().name
     for article in news_articles(timezone.now()).only(
         "id", "slug", "headline", "language", "published_at"
     ):

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
 
+from newsdesk.desk import site as site_settings
 from newsdesk.news.models import Article
 
 from .entries import absolute, absolute_media
@@ -57,7 +58,7 @@ def _iso(value: datetime | None) -> str | None:
 def publisher() -> dict[str, Any]:
     return {
         "@type": "NewsMediaOrganization",
-        "name": settings.NEWSDESK_SITE_NAME,
+        "name": site_settings.current().name,
         "url": absolute("/"),
         "logo": {"@type": "ImageObject", "url": logo_url()},
     }
@@ -120,7 +121,7 @@ def live_blog(articles: Iterable[Article], coverage_start: datetime | None) -> d
         "@type": "LiveBlogPosting",
         "@id": home,
         "url": home,
-        "headline": settings.NEWSDESK_SITE_NAME,
+        "headline": site_settings.current().name,
         "publisher": publisher(),
         "coverageStartTime": _iso(coverage_start),
         "dateModified": _iso(max(changed, default=None)),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
+from newsdesk.desk import site as site_settings
 from newsdesk.news.models import Author, Tag
 from newsdesk.public.pagination import BadCursor, Cursor
 
@@ -52,9 +53,9 @@ def _render(request: HttpRequest, scope: Scope, fmt: str) -> HttpResponse:
         self_url=self_url,
         next_url=f"{first_page}?before={next_cursor.encode()}" if next_cursor else None,
         hub=websub.hub(),
-        language=settings.LANGUAGE_CODE,
+        language=site_settings.current().language,
         updated=updated,
-        publisher=Person(settings.NEWSDESK_SITE_NAME, absolute("/")),
+        publisher=Person(site_settings.current().name, absolute("/")),
         icon=icon_url(),
     )
     response = HttpResponse(
