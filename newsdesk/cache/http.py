@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -24,13 +25,18 @@ def request_key(
     """
     if method not in (b"GET", b"HEAD") or query:
         return None
-    session = settings.SESSION_COOKIE_NAME.encode() + b"="
+    session = _session_marker(settings.SESSION_COOKIE_NAME)
     for name, value in headers:
         if name == b"cookie" and session in value:
             return None
         if name == b"authorization":
             return None
     return path.decode("latin-1")
+
+
+@functools.lru_cache(maxsize=4)
+def _session_marker(name: str) -> bytes:
+    return name.encode() + b"="
 
 
 def header(headers: Iterable[tuple[bytes, bytes]], wanted: bytes) -> bytes:
@@ -79,29 +85,52 @@ def response_headers(
 def raw_response(
     entry: Entry, method: bytes, request_headers: Iterable[tuple[bytes, bytes]], close: bool
 ) -> bytes:
-    """The whole HTTP/1.1 response, for the connection-level fast path.
+    """The whole HTTP/1.1 response, for the connection-level fast path."""
+    head, body = raw_parts(entry, method, request_headers, close)
+    return head + body
 
-    The status line and headers for each (answer, coding, connection) are
-    built once per entry and reused.
+
+def raw_parts(
+    entry: Entry, method: bytes, request_headers: Iterable[tuple[bytes, bytes]], close: bool
+) -> tuple[bytes, bytes]:
+    """Status line and headers, and the body, to write as they are.
+
+    The header block for each (answer, coding, connection) is built once per
+    entry and reused; the body is the stored bytes, never copied. One pass
+    over the request's headers.
     """
-    request_headers = list(request_headers)
-    not_modified = etag_matches(header(request_headers, b"if-none-match"), entry.etag)
-    coding, body = entry.variant(header(request_headers, b"accept-encoding"))
-    key = f"{304 if not_modified else coding}:{'close' if close else 'keep'}"
+    if_none_match = accept_encoding = b""
+    for name, value in request_headers:
+        if name == b"accept-encoding":
+            accept_encoding = value
+        elif name == b"if-none-match":
+            if_none_match = value
+    if if_none_match and etag_matches(if_none_match, entry.etag):
+        key, body = "304", b""
+    else:
+        key, body = entry.variant(accept_encoding)
+    if close:
+        key += ":close"
     head = entry.heads.get(key)
     if head is None:
-        status, headers, _ = response_headers(entry, method, request_headers)
-        lines = [STATUS_LINES[status]]
-        lines.extend(b"%s: %s\r\n" % (name, value) for name, value in headers)
-        if status == 304:
-            lines.append(b"content-length: 0\r\n")
-        if close:
-            lines.append(b"connection: close\r\n")
-        lines.append(b"\r\n")
-        head = entry.heads[key] = b"".join(lines)
-    if not_modified or method == b"HEAD":
-        return head
-    return head + body
+        head = entry.heads[key] = _head(entry, method, request_headers, close)
+    if method == b"HEAD":
+        return head, b""
+    return head, body
+
+
+def _head(
+    entry: Entry, method: bytes, request_headers: Iterable[tuple[bytes, bytes]], close: bool
+) -> bytes:
+    status, headers, _ = response_headers(entry, method, request_headers)
+    lines = [STATUS_LINES[status]]
+    lines.extend(b"%s: %s\r\n" % (name, value) for name, value in headers)
+    if status == 304:
+        lines.append(b"content-length: 0\r\n")
+    if close:
+        lines.append(b"connection: close\r\n")
+    lines.append(b"\r\n")
+    return b"".join(lines)
 
 
 def strip_deps(headers: list[tuple[bytes, bytes]]) -> tuple[list[tuple[bytes, bytes]], str | None]:
