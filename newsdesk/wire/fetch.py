@@ -29,16 +29,19 @@ import email.utils
 import logging
 import random
 import re
+import ssl
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connection, transaction
@@ -75,6 +78,95 @@ def user_agent() -> str:
     return f"newsdesk/0.1 (+{settings.NEWSDESK_SITE_URL})"
 
 
+# The total deadline, enforced on every socket read and write -------------
+
+_deadline = threading.local()
+
+
+def _time_left(timeout: float | None) -> float | None:
+    """``timeout`` shortened to what is left of this thread's fetch deadline."""
+    until: float | None = getattr(_deadline, "until", None)
+    if until is None:
+        return timeout
+    left = until - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the fetch deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket whose every read and write ends by the fetch's deadline, so a
+    server trickling its status line or headers cannot hold a fetch open (the
+    body is also checked between chunks in :func:`_read_body`)."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self.inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.inner.read(max_bytes, _time_left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.inner.write(buffer, _time_left(timeout))
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(
+            self.inner.start_tls(ssl_context, server_hostname, _time_left(timeout))
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self) -> None:
+        self.inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self.inner.connect_tcp(
+            host, port, _time_left(timeout), local_address, socket_options
+        )
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("the wire does not use Unix sockets")
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)
+
+
+class DeadlineTransport(httpx.HTTPTransport):
+    """httpx's transport on a network backend that honours the fetch deadline."""
+
+    def __init__(self) -> None:
+        super().__init__(retries=0)
+        # httpx offers no public way to pass a network backend; the pool it
+        # built is replaced by the same pool on ours.
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(),
+            max_connections=100,
+            max_keepalive_connections=20,
+            keepalive_expiry=5.0,
+            network_backend=_DeadlineBackend(),
+        )
+
+
 def make_client(
     resolve: Resolver = system_resolver, transport: httpx.BaseTransport | None = None
 ) -> httpx.Client:
@@ -83,7 +175,7 @@ def make_client(
     ``resolve`` and ``transport`` replace DNS and the network in tests; the
     guard stays in front of both."""
     return httpx.Client(
-        transport=GuardedTransport(transport, resolve, allow=FETCHES),
+        transport=GuardedTransport(transport or DeadlineTransport(), resolve, allow=FETCHES),
         follow_redirects=False,  # every hop is checked by the guard: see fetch()
         trust_env=False,  # a proxy from the environment would bypass the guard
         headers={
@@ -168,8 +260,7 @@ def _read_body(response: httpx.Response, deadline: float, limit: int) -> bytes:
     for chunk in response.iter_raw():
         if time.monotonic() > deadline:
             raise FetchProblem(
-                f"The source took longer than {settings.NEWSDESK_WIRE_DEADLINE:g} s "
-                "to send its answer."
+                f"The source took longer than {settings.NEWSDESK_WIRE_DEADLINE:g} s to answer."
             )
         received += len(chunk)
         if received > limit:
@@ -220,6 +311,16 @@ def fetch(
 ) -> Fetched:
     """GET ``url`` through the guard, hop by hop, under the deadline and the size cap."""
     deadline = time.monotonic() + settings.NEWSDESK_WIRE_DEADLINE
+    _deadline.until = deadline
+    try:
+        return _fetch(url, client, now, deadline, etag, last_modified)
+    finally:
+        _deadline.until = None
+
+
+def _fetch(
+    url: str, client: httpx.Client, now: datetime, deadline: float, etag: str, last_modified: str
+) -> Fetched:
     headers = {}
     if etag:
         headers["If-None-Match"] = etag
@@ -268,6 +369,10 @@ def fetch(
         except Refused as exc:
             raise FetchProblem(f"{exc} (at {current})") from exc
         except httpx.TimeoutException as exc:
+            if time.monotonic() >= deadline:
+                raise FetchProblem(
+                    f"The source took longer than {settings.NEWSDESK_WIRE_DEADLINE:g} s to answer."
+                ) from exc
             raise FetchProblem(f"Timed out talking to {host}: {type(exc).__name__}.") from exc
         except httpx.HTTPError as exc:
             raise FetchProblem(f"Could not fetch {current}: {exc or type(exc).__name__}.") from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -59,6 +60,11 @@ class FeedServer:
                 reply = server.next_reply(self.path)
                 if reply.delay:
                     time.sleep(reply.delay)
+                if reply.status == 0 and callable(reply.body):  # the raw answer, by hand
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                        reply.body(self)
+                    self.close_connection = True
+                    return
                 try:
                     self.send_response(reply.status)
                     if callable(reply.body):
@@ -173,7 +179,7 @@ class CountingTransport(httpx.BaseTransport):
     """The real network, counting what reaches it (behind the guard)."""
 
     def __init__(self) -> None:
-        self.inner = httpx.HTTPTransport(retries=0)
+        self.inner = fetch.DeadlineTransport()
         self.hosts: list[str] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:

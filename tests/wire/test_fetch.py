@@ -153,7 +153,7 @@ def test_a_source_failing_for_days_backs_off_honours_retry_after_and_recovers(
         assert source.last_error_at == clock.now
         delays.append((source.next_check_at - clock.now).total_seconds())
         clock.now = source.next_check_at
-    assert source.last_error.startswith("Timed out talking to 127.0.0.1")
+    assert source.last_error == "The source took longer than 0.5 s to answer."
     # Exponential with jitter: each wait between 75% and 100% of 60 s x 2^(n-1).
     for n, delay in enumerate(delays, start=1):
         assert 0.75 * 60 * 2 ** (n - 1) <= delay <= 60 * 2 ** (n - 1)
@@ -285,6 +285,13 @@ def _trickle(handler: BaseHTTPRequestHandler) -> None:
         time.sleep(1.0)
 
 
+def _trickled_headers(handler: BaseHTTPRequestHandler) -> None:
+    for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nX-Slow: " + b"x" * 200:
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
+        time.sleep(0.2)
+
+
 def _endless(handler: BaseHTTPRequestHandler) -> None:
     chunk = b"<item><title>" + b"x" * 65_000 + b"</title></item>"
     for _ in range(800):  # about 50 MB
@@ -296,7 +303,8 @@ def _gzip_bomb() -> bytes:
 
 
 HOSTILE: dict[str, tuple[Reply, str]] = {
-    "trickle": (Reply(200, _trickle, RSS), "took longer than 1.5 s to send its answer"),
+    "trickle": (Reply(200, _trickle, RSS), "took longer than 1.5 s to answer"),
+    "trickled-headers": (Reply(0, _trickled_headers), "took longer than 1.5 s to answer"),
     "fifty-megabytes-declared": (
         Reply(200, lambda h: h.wfile.write(b"x" * 1000), {**RSS, "Content-Length": "50000000"}),
         "The body is 50,000,000 bytes; the limit is 1,000,000.",
