@@ -426,3 +426,27 @@ def _fetch_once(url: str, client: httpx.Client, clock: Clock) -> None:
 
     with client:
         fetch(url, client=client, now=clock.now)
+
+
+def test_stored_items_reach_the_similarity_engine(
+    server: FeedServer, client: httpx.Client, clock: Clock, make_source: Callable[..., Source]
+) -> None:
+    """The same story from two outlets: the later copy is marked a duplicate."""
+    story = (
+        "Crews restored power to most homes in the northern districts overnight after the gale "
+        "brought down lines across the region, the utility said, adding that about three hundred "
+        "households were still waiting and that repairs should be finished by Wednesday evening."
+    )
+    body = (
+        '<rss version="2.0"><channel><title>T</title><item><guid>x</guid>'
+        f"<title>Power restored after the gale</title><description>{story}</description>"
+        "</item></channel></rss>"
+    ).encode()
+    server.routes["/one"] = Reply(200, body, RSS)
+    server.routes["/two"] = Reply(200, body.replace(b"<guid>x", b"<guid>y"), RSS)
+    refresh_source(make_source(server.url("/one")), client=client, clock=clock)
+    clock.advance(minutes=5)
+    refresh_source(make_source(server.url("/two")), client=client, clock=clock)
+    first, second = WireItem.objects.order_by("id")
+    assert first.minhash is not None
+    assert second.duplicate_of_id == first.pk
