@@ -18,7 +18,15 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 from django.utils import timezone
 
-from .fetch import Fetched, FetchProblem, apply_fetched, fetch, make_client
+from .fetch import (
+    ARTICLES_PER_REFRESH,
+    Fetched,
+    FetchProblem,
+    apply_fetched,
+    fetch,
+    fill_articles,
+    make_client,
+)
 from .models import Source
 from .parse import ParseError, clean_url, feed_links, page_tree, sniff
 
@@ -121,7 +129,9 @@ def add_source(
         )
         if created:
             # The first read uses the answer discovery already has.
-            apply_fetched(source, fetched, now)
+            result = apply_fetched(source, fetched, now)
+            if source.kind == Source.Kind.HTML and result.new_ids:
+                fill_articles(result.new_ids[:ARTICLES_PER_REFRESH], active, now)
             source.refresh_from_db()
         return source, created
     finally:

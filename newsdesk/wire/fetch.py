@@ -49,9 +49,18 @@ from django.utils import timezone
 
 from newsdesk.hooks.guard import FETCHES, GuardedTransport, Refused, Resolver, system_resolver
 
-from .ingest import IngestResult, ingest, tombstone
+from .ingest import IngestResult, assign_story, content_hash, ingest, similarity_hook, tombstone
 from .models import ERROR_MAX, Source, WireItem
-from .parse import ParsedFeed, ParseError, canonical_url, clean_line, clean_url, parse
+from .parse import (
+    ParsedFeed,
+    ParseError,
+    canonical_url,
+    clean_line,
+    clean_url,
+    parse,
+    parse_article,
+    sniff,
+)
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +71,7 @@ GONE_INTERVAL = MAX_INTERVAL  # a 410 source is still tried, once a day
 BACKOFF_BASE = 60
 MAX_REDIRECTS = 5
 LEASE_SECONDS = 600  # how long a claimed source stays off the queue
+ARTICLES_PER_REFRESH = 5  # article pages read after a section page, per refresh
 REDIRECTS = (301, 302, 303, 307, 308)
 PERMANENT = (301, 308)
 ACCEPT = (
@@ -221,6 +231,7 @@ class RefreshResult:
     error: str = ""
     next_check_at: datetime | None = None
     skipped: list[str] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)
 
 
 # The request --------------------------------------------------------------
@@ -535,6 +546,7 @@ def _succeeded(
         deleted=stored.deleted,
         next_check_at=source.next_check_at,
         skipped=feed.skipped if feed else [],
+        new_ids=stored.new_ids,
     )
 
 
@@ -562,7 +574,10 @@ def refresh_source(
             )
         except FetchProblem as problem:
             return _failed(source, problem, now)
-        return apply_fetched(source, fetched, now)
+        result = apply_fetched(source, fetched, now)
+        if source.kind == Source.Kind.HTML and result.new_ids:
+            fill_articles(result.new_ids[:ARTICLES_PER_REFRESH], active, now)
+        return result
     finally:
         if own_client:
             active.close()
@@ -594,6 +609,38 @@ def apply_fetched(source: Source, fetched: Fetched, now: datetime) -> RefreshRes
             now,
         )
     return _succeeded(source, fetched, feed, stored, now)
+
+
+def fill_articles(item_ids: list[int], client: httpx.Client, now: datetime) -> None:
+    """Read the article pages a section page links to (new items only, a few
+    per refresh): text, author and date through trafilatura. A page that
+    answers 404 or 410 leaves its item a tombstone; any other failure leaves
+    the item as the link and headline the section page gave."""
+    hook = similarity_hook()
+    for item in WireItem.objects.filter(pk__in=item_ids, is_deleted=False):
+        try:
+            fetched = fetch(item.url, client=client, now=now)
+        except FetchProblem:
+            continue
+        if fetched.status in (404, 410):
+            tombstone(item.source, [item.external_id], now)
+            continue
+        if fetched.status != 200 or sniff(fetched.body) not in ("html", ""):
+            continue
+        try:
+            article = parse_article(fetched.body, item.url)
+        except ParseError:
+            continue
+        item.title = article.title or item.title
+        item.summary = article.summary or item.summary
+        item.text = article.text
+        item.author = article.author or item.author
+        item.published_at = article.published_at or item.published_at
+        item.content_hash = content_hash(item.title, item.summary, item.text)
+        item.save(
+            update_fields=["title", "summary", "text", "author", "published_at", "content_hash"]
+        )
+        assign_story(hook, item)
 
 
 def _status_problem(source: Source, fetched: Fetched, now: datetime) -> FetchProblem:

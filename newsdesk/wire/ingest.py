@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -35,13 +35,14 @@ class IngestResult:
     new: int = 0
     changed: int = 0
     deleted: int = 0
+    new_ids: list[int] = field(default_factory=list)
 
 
 def content_hash(title: str, summary: str, text: str) -> str:
     return hashlib.sha256("\x00".join((title, summary, text)).encode("utf-8")).hexdigest()
 
 
-def _similarity_hook() -> Any:
+def similarity_hook() -> Any:
     """``similarity.assign`` once the similarity engine defines it, else None."""
     try:
         from newsdesk.wire import similarity  # type: ignore[attr-defined,unused-ignore]
@@ -50,7 +51,7 @@ def _similarity_hook() -> Any:
     return getattr(similarity, "assign", None)
 
 
-def _assign(hook: Any, item: WireItem) -> None:
+def assign_story(hook: Any, item: WireItem) -> None:
     if hook is None:
         return
     try:
@@ -68,7 +69,7 @@ def _key(parsed: ParsedItem) -> tuple[str, str]:
 def ingest(source: Source, feed: ParsedFeed, now: datetime) -> IngestResult:
     """Store ``feed``'s items for ``source`` in one transaction."""
     result = IngestResult()
-    hook = _similarity_hook()
+    hook = similarity_hook()
     batch: dict[str, tuple[ParsedItem, str]] = {}
     for parsed in feed.items:
         external_id, canonical = _key(parsed)
@@ -90,10 +91,11 @@ def ingest(source: Source, feed: ParsedFeed, now: datetime) -> IngestResult:
                 item = _create(source, parsed, external_id, canonical, now)
                 by_url.setdefault(canonical, item)
                 result.new += 1
-                _assign(hook, item)
+                result.new_ids.append(item.pk)
+                assign_story(hook, item)
             elif _update(item, parsed, now):
                 result.changed += 1
-                _assign(hook, item)
+                assign_story(hook, item)
         result.deleted = tombstone(source, feed.deleted_ids, now)
         refresh_count(source)
     return result

@@ -75,6 +75,24 @@ def test_a_page_without_feeds_becomes_an_html_source(
 
 
 @pytest.mark.django_db
+def test_a_section_pages_articles_are_read_and_a_gone_one_is_a_tombstone(
+    server: FeedServer, wire_settings: Any, clock: Clock
+) -> None:
+    html = {"Content-Type": "text/html"}
+    server.routes["/news/"] = Reply(200, sample("section.html"), html)
+    server.routes["/news/2026/11/library-sunday-opening"] = Reply(200, sample("article.html"), html)
+    server.routes["/news/2026/11/tram-line-delay"] = Reply(410, b"")
+    server.routes["/news/2026/11/market-square-trees"] = Reply(500, b"")
+    add_source(server.url("/news/"), clock=clock)
+    library, tram, trees = WireItem.objects.order_by("id")
+    assert "petition signed by more than four thousand residents" in library.text
+    assert library.author == "Amara Okafor"
+    assert tram.is_deleted and tram.title == "Tram line extension delayed until autumn"
+    assert not trees.is_deleted and trees.text == ""
+    assert trees.title == "New trees planted on the market square"
+
+
+@pytest.mark.django_db
 def test_an_article_page_that_disappears_leaves_a_tombstone(
     server: FeedServer, wire_settings: Any, clock: Clock
 ) -> None:
