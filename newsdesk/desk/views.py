@@ -122,6 +122,10 @@ def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do:
     changes = form.changes()
     data = form.cleaned_data
     image = _store_image(form, user)
+    is_new = article is None
+    if not user.has_perm(PIN):
+        # Only editors set the flag; anyone else's save leaves it as it is.
+        changes.pop("is_breaking")
     try:
         with transaction.atomic():
             changes.update(_image_changes(form, image, article))
@@ -140,8 +144,9 @@ def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do:
                     expected_version=data.get("version"),
                     **fixes,
                 )
-                if changes["is_breaking"] != article.is_breaking:
-                    actions.update(article, user=user, is_breaking=changes["is_breaking"])
+                breaking = changes.get("is_breaking", article.is_breaking)
+                if breaking != article.is_breaking:
+                    actions.update(article, user=user, is_breaking=breaking)
             else:
                 if changes["language"] is None:
                     changes.pop("language")
@@ -159,10 +164,11 @@ def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do:
     except BaseException:
         _discard_image(image)
         raise
+    # The work is saved: its autosave (and, for a new update, the one kept
+    # before it had an id) is no longer needed.
     Autosave.objects.filter(user=user, article=article).delete()
-    if article is not None and do != "save":
+    if is_new:
         Autosave.objects.filter(user=user, article=None).delete()
-    Autosave.objects.filter(user=user, article=None, saved_at__lte=timezone.now()).delete()
     return article
 
 
@@ -201,9 +207,9 @@ def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
         do = request.POST.get("do", "save")
         needs = {"publish": PUBLISH, "schedule": PUBLISH, "submit": WRITE, "save": WRITE}
         if do == "preview":
+            # Shown with whatever the form says about the rest; nothing is saved.
             if form.is_valid() or "body" not in form.errors:
-                preview = render_markdown(str(request.POST.get("body", ""))[: actions.MAX_BODY])
-            form.errors.clear() if form.is_bound and not form.errors else None
+                preview = render_markdown(form.cleaned_data.get("body") or "")
         elif do not in needs:
             return HttpResponse(_("Unknown action."), status=400)
         elif not user.has_perm(needs[do]):

@@ -329,3 +329,35 @@ def test_an_oversized_upload_is_refused_before_it_is_read(contributor: User) -> 
     assert response.status_code == 413
     assert "too large" in response.content.decode()
     nothing_saved()
+
+
+def test_a_contributor_saving_keeps_the_editors_breaking_flag(
+    contributor: User, editor: User
+) -> None:
+    article = actions.create_draft(
+        headline="Dam level rising", lede="Crews watch.", user=contributor
+    )
+    actions.update(article, user=editor, is_breaking=True)
+    article.refresh_from_db()
+    response = signed_in(contributor).post(
+        f"/desk/articles/{article.pk}/",
+        form(
+            headline="Dam level rising", lede="Crews watch the spillway.", version=article.version
+        ),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.is_breaking and article.lede == "Crews watch the spillway."
+
+
+def test_extra_fields_are_ignored(contributor: User) -> None:
+    """Mass assignment: fields the form does not name change nothing."""
+    response = signed_in(contributor).post(
+        "/desk/new/",
+        form(status="published", is_pinned="on", role="admin", is_staff="1", version="99"),
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT and not article.is_pinned
+    contributor.refresh_from_db()
+    assert not contributor.is_staff and not contributor.is_superuser
