@@ -27,8 +27,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
 
 from django.core.wsgi import get_wsgi_application
 
-from newsdesk.cache.http import cacheable, request_key, response_headers, strip_deps
-from newsdesk.cache.store import PAGES, Entry, Token, make_entry
+from newsdesk.cache.front import PageFront
+from newsdesk.cache.http import request_key, strip_deps
+from newsdesk.cache.store import PAGES
 
 log = logging.getLogger(__name__)
 Scope = dict[str, Any]
@@ -43,6 +44,7 @@ class Front:
         from newsdesk.live.hub import Hub
 
         self.django = WSGIMiddleware(wsgi, workers=settings.NEWSDESK_THREADS)  # type: ignore[arg-type]
+        self.pages = PageFront(self.django, warm=settings.NEWSDESK_PAGE_CACHE_WARM)
         self.hub = Hub(
             poll_seconds=settings.NEWSDESK_LIVE_POLL_SECONDS,
             safety_poll_seconds=settings.NEWSDESK_LIVE_SAFETY_POLL_SECONDS,
@@ -68,13 +70,7 @@ class Front:
                     scope.get("headers", []),
                 )
             if key is not None:
-                # This process's copy, else the shared one (Redis, if configured).
-                entry, token = await PAGES.alookup(key)
-                if entry is not None:
-                    await _send_entry(entry, scope, send)
-                    return
-                capture = _Capture(key, scope, send, token)
-                await self.django(scope, receive, capture)  # type: ignore[arg-type]
+                await self.pages.serve(key, scope, receive, send)
                 return
             await self.django(scope, receive, _strip_deps(send))  # type: ignore[arg-type]
         elif kind == "lifespan":
@@ -93,6 +89,7 @@ class Front:
                 from newsdesk.live import protocol
 
                 protocol.ACTIVE_HUB = self.hub
+                self.pages.start()
                 gc.collect()
                 gc.freeze()
                 # Thousands of open streams make every full collection long;
@@ -103,19 +100,12 @@ class Front:
                 from newsdesk.live import protocol
 
                 protocol.ACTIVE_HUB = None
+                self.pages.stop()
                 if self.listener is not None:
                     await self.listener.stop()
                 await self.hub.stop()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
-
-
-async def _send_entry(entry: Entry, scope: Scope, send: Any, source: bytes = b"hit") -> None:
-    status, headers, body = response_headers(
-        entry, scope["method"].encode(), scope.get("headers", []), source
-    )
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
 
 
 def _strip_deps(send: Any) -> Any:
@@ -125,46 +115,6 @@ def _strip_deps(send: Any) -> Any:
         await send(message)
 
     return wrapped
-
-
-class _Capture:
-    """Wraps ``send`` for a cacheable request Django answers: a response that
-    names its dependencies is stored, then answered from the entry (with its
-    ETag, 304 and compression); anything else passes through unchanged."""
-
-    def __init__(self, key: str, scope: Scope, send: Any, token: Token) -> None:
-        self.key = key
-        self.scope = scope
-        self.send = send
-        self.token = token
-        self.start: dict[str, Any] | None = None
-        self.deps: str | None = None
-        self.body: list[bytes] = []
-
-    async def __call__(self, message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start":
-            headers, deps = strip_deps(list(message.get("headers", [])))
-            if deps is None or not cacheable(message["status"], headers):
-                await self.send({**message, "headers": headers})
-                return
-            self.start = {**message, "headers": headers}
-            self.deps = deps
-            return
-        if self.start is None:
-            await self.send(message)
-            return
-        self.body.append(message.get("body", b""))
-        if message.get("more_body"):
-            return
-        entry = make_entry(
-            self.start["status"],
-            self.start["headers"],
-            b"".join(self.body),
-            frozenset(self.deps.split()) if self.deps else frozenset(),
-        )
-        if self.scope["method"] == "GET":
-            PAGES.put(self.key, entry, self.token, background=True)
-        await _send_entry(entry, self.scope, self.send, b"miss")
 
 
 application = Front()

@@ -288,6 +288,9 @@ NEWSDESK_PAGE_CACHE_BACKEND = env_choice(
 NEWSDESK_PAGE_CACHE_REDIS_PREFIX = os.environ.get(
     "NEWSDESK_PAGE_CACHE_REDIS_PREFIX", "newsdesk:pages:"
 )
+# Pages readers ask for that a publish changes, rendered again before the
+# old ones are dropped (the most requested first); 0 leaves them to readers.
+NEWSDESK_PAGE_CACHE_WARM = env_int("NEWSDESK_PAGE_CACHE_WARM", 4, minimum=0, maximum=64)
 
 # Live stream (newsdesk/live, docs/live-events.md) --------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")

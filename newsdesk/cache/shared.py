@@ -79,18 +79,18 @@ return 1
 """
 
 # ARGV: prefix, after, upto, deps...  (after/upto empty: not a hub's range).
-# Drops every page depending on any of deps; returns how many, or -1 when
-# the whole cache was dropped because events before ``after`` were never
-# invalidated here.
+# Drops every page depending on any of deps; returns how many (-1 when the
+# whole cache was dropped because events before ``after`` were never
+# invalidated here) and the new generation.
 INVALIDATE = """
 local prefix, after, upto = ARGV[1], ARGV[2], ARGV[3]
-redis.call('INCR', prefix .. 'gen')
+local gen = redis.call('INCR', prefix .. 'gen')
 if after ~= '' then
   local applied = tonumber(redis.call('GET', prefix .. 'applied') or '-1')
   if applied < tonumber(after) then
     redis.call('INCR', prefix .. 'epoch')
     redis.call('SET', prefix .. 'applied', upto)
-    return -1
+    return {-1, gen}
   end
   if applied < tonumber(upto) then redis.call('SET', prefix .. 'applied', upto) end
 end
@@ -111,7 +111,7 @@ for i = 4, #ARGV do
   end
   redis.call('DEL', set)
 end
-return dropped
+return {dropped, gen}
 """
 
 # ARGV: prefix, cursor, stamp (cursor '' to drop everything).  Drops the
@@ -205,9 +205,11 @@ class RedisPages:
                 entry.gzip or b"", entry.brotli or b"", entry.etag, deps]  # fmt: skip
         return bool(self._call(self._put, args))
 
-    def invalidate(self, deps: list[str], events: tuple[int, int] | None) -> int:
+    def invalidate(self, deps: list[str], events: tuple[int, int] | None) -> tuple[int, int]:
+        """Pages dropped (-1: all of them) and the generation after."""
         after, upto = (str(events[0]), str(events[1])) if events else ("", "")
-        return int(self._call(self._invalidate, [self.prefix, after, upto, *sorted(deps)]))
+        dropped, gen = self._call(self._invalidate, [self.prefix, after, upto, *sorted(deps)])
+        return int(dropped), int(gen)
 
     def reconcile(self, cursor: int | None, stamp: str = "") -> bool:
         """Drop everything unless events up to ``cursor`` were all invalidated

@@ -28,10 +28,10 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import brotli
 
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 COMPRESS_MIN = 1024
+#: How long the live hub waits for pages it renders again before dropping.
+REFRESH_SECONDS = 0.5
 DEPS_HEADER = b"x-newsdesk-deps"
 
 
@@ -58,6 +60,8 @@ class Entry:
     brotli: bytes | None = None
     #: Prebuilt header blocks: identity, gzip, brotli, 304, keyed by coding.
     heads: dict[str, bytes] = field(default_factory=dict)
+    #: Requests answered with it here (which dropped pages to render again).
+    hits: int = 0
 
     @property
     def size(self) -> int:
@@ -135,6 +139,12 @@ class PageCache:
         self.hits = 0
         self.misses = 0
         self._pool: ThreadPoolExecutor | None = None
+        #: Called with the keys of dropped pages that were requested, most
+        #: requested first (from the thread that dropped them).
+        self.dropped_listeners: list[Callable[[list[str]], None]] = []
+        #: Renders pages for ``refresh`` (set by the ASGI front).
+        self.renderer: Callable[[list[str]], Awaitable[dict[str, Entry]]] | None = None
+        self.refresh_limit = 4
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -146,6 +156,7 @@ class PageCache:
             self.misses += 1
             return None
         self.hits += 1
+        entry.hits += 1
         return entry
 
     # The shared tier ---------------------------------------------------------
@@ -187,6 +198,7 @@ class PageCache:
         entry = self._entries.get(key)
         if entry is not None:
             self.hits += 1
+            entry.hits += 1
             return entry, Token(self.generation)
         local = self.generation
         shared = self._shared()
@@ -258,44 +270,105 @@ class PageCache:
         with self._lock:
             if generation != self.generation:
                 return False
-            self._remove(key)
-            self._entries[key] = entry
-            self._bytes += entry.size
-            for dep in entry.deps:
-                self._by_dep.setdefault(dep, set()).add(key)
-            while self._bytes > self.max_bytes and self._entries:
-                oldest = next(iter(self._entries))
-                self._remove(oldest)
+            self._store_locked(key, entry)
             return True
 
-    def invalidate(self, deps: Iterable[str], events: tuple[int, int] | None = None) -> int:
+    def _store_locked(self, key: str, entry: Entry) -> None:
+        self._remove(key)
+        self._entries[key] = entry
+        self._bytes += entry.size
+        for dep in entry.deps:
+            self._by_dep.setdefault(dep, set()).add(key)
+        while self._bytes > self.max_bytes and self._entries:
+            oldest = next(iter(self._entries))
+            self._remove(oldest)
+
+    def invalidate(
+        self,
+        deps: Iterable[str],
+        events: tuple[int, int] | None = None,
+        fresh: dict[str, Entry] | None = None,
+        token: Token | None = None,
+    ) -> int:
         """Drop every page that depends on any of ``deps`` here and in the
         shared tier; returns how many were dropped here.
 
         The live hub passes ``events``, the range of event ids ``(after,
         upto]`` these dependencies come from, so the shared tier can tell
         whether some events before them were never invalidated there.
+
+        ``fresh`` pages, rendered after these events were committed and since
+        ``token``, take the place of the dropped ones in the same step, unless
+        another invalidation came in between (``refresh``).
         """
         deps = set(deps)
-        with self._lock:
-            self.generation += 1
-            keys: set[str] = set()
-            for dep in deps:
-                keys |= self._by_dep.pop(dep, set())
-            for key in keys:
-                self._remove(key)
-            if events is not None:
-                self.cursor = events[1]
+        fresh = fresh or {}
+        if events is not None:
+            self.cursor = events[1]
+        # Redis first: a lookup that misses here between the two steps must
+        # not find the old page there and keep it (its token would be new).
+        shared_gen = None
         if self.shared is not None and (deps or events is not None):
             shared = self._shared()
             if shared is None:
                 self.health.lost = True  # reconciled when Redis answers again
             else:
                 try:
-                    shared.invalidate(sorted(deps), events)
+                    _dropped, shared_gen = shared.invalidate(sorted(deps), events)
                 except Unavailable as exc:
                     self.health.failed("invalidate", exc, lost=True)
+        with self._lock:
+            current = token is not None and token.local == self.generation
+            self.generation += 1
+            keys: set[str] = set()
+            for dep in deps:
+                keys |= self._by_dep.pop(dep, set())
+            requested = self._requested(keys)
+            hits = {k: e.hits for k in fresh if (e := self._entries.get(k))}
+            for key in keys:
+                self._remove(key)
+            if current:
+                for key, entry in fresh.items():
+                    entry.hits = hits.get(key, 0) // 2  # stays hot while readers ask
+                    self._store_locked(key, entry)
+            else:
+                fresh = {}
+        shared_token = token.shared if token is not None else None
+        # Stored there only if no other process invalidated since the render.
+        if fresh and shared_gen is not None and shared_gen == (shared_token or -2) + 1:
+            for key, entry in fresh.items():
+                self._put_shared(key, entry, shared_gen)
+        self._tell_dropped([k for k in requested if k not in fresh])
         return len(keys)
+
+    def hot(self, deps: Iterable[str], limit: int) -> list[str]:
+        """Pages depending on any of ``deps`` that readers asked for, most
+        requested first."""
+        with self._lock:
+            keys: set[str] = set()
+            for dep in deps:
+                keys |= self._by_dep.get(dep, set())
+            found = [(e.hits, k) for k in keys if (e := self._entries.get(k)) and e.hits]
+        return [k for _, k in sorted(found, reverse=True)[:limit]]
+
+    async def refresh(
+        self, deps: set[str], events: tuple[int, int], in_thread: Callable[..., Awaitable[Any]]
+    ) -> None:
+        """``invalidate`` for the live hub, after rendering again the pages
+        readers ask for that these events change, so that they go from the
+        old page to the new one without a miss in between. ``in_thread`` runs
+        a function off the event loop (the hub's database thread)."""
+        renderer = self.renderer
+        keys = self.hot(deps, self.refresh_limit) if renderer is not None else []
+        fresh: dict[str, Entry] = {}
+        token = None
+        if keys and renderer is not None:
+            token = await in_thread(self.token)
+            try:
+                fresh = await asyncio.wait_for(renderer(keys), REFRESH_SECONDS)
+            except Exception:  # slow or failing: drop the pages, readers render them
+                log.warning("page cache: could not render %s again", keys, exc_info=True)
+        await in_thread(self.invalidate, deps, events, fresh, token)
 
     def reconcile(self, cursor: int, stamp: str = "") -> None:
         """The hub starts at ``cursor`` with the edit ``stamp``: drop the
@@ -313,18 +386,36 @@ class PageCache:
             self.health.failed("reconcile", exc, lost=True)
 
     def clear(self) -> None:
-        """Drop every page, here and in the shared tier."""
-        with self._lock:
-            self.generation += 1
-            self._entries.clear()
-            self._by_dep.clear()
-            self._bytes = 0
+        """Drop every page, in the shared tier and then here."""
         if self.shared is not None:
             try:
                 self.shared.reconcile(None)
             except Unavailable as exc:
                 self.health.failed("clear", exc, lost=True)
                 self.health.lost_all = True
+        with self._lock:
+            self.generation += 1
+            requested = self._requested(self._entries)
+            self._entries.clear()
+            self._by_dep.clear()
+            self._bytes = 0
+        self._tell_dropped(requested)
+
+    def _requested(self, keys: Iterable[str]) -> list[str]:
+        """Of these keys, those of pages requested since stored, most first."""
+        if not self.dropped_listeners:
+            return []
+        found = [(e.hits, k) for k in keys if (e := self._entries.get(k)) and e.hits]
+        return [k for _, k in sorted(found, reverse=True)]
+
+    def _tell_dropped(self, keys: list[str]) -> None:
+        if not keys:
+            return
+        for listener in list(self.dropped_listeners):
+            try:
+                listener(keys)
+            except Exception:
+                log.warning("page cache: a dropped-pages listener failed", exc_info=True)
 
     def _remove(self, key: str) -> None:
         entry = self._entries.pop(key, None)

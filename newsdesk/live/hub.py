@@ -197,7 +197,7 @@ class Hub:
             # Cached pages first: a reader told of a change must not then be
             # served the page from before it.
             changed = await self.db(deps_for_events, [e.id for e in fresh])
-            await self.db(PAGES.invalidate, changed, (self.cursor, fresh[-1].id))
+            await PAGES.refresh(changed, (self.cursor, fresh[-1].id), self.db)
             self.log.extend(fresh)
             self.cursor = fresh[-1].id
             while len(self.log) > self.log_size:
