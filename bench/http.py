@@ -10,6 +10,7 @@ the feed page (a hit when the server has rendered the page again by itself,
 a miss otherwise), besides the median time of uncached renders. Each figure
 is printed as a ratio to nginx.
 
+    [BENCH_WORKERS=2] [BENCH_REDIS_URL=redis://127.0.0.1:6379/0] \
     python -m bench.http [--articles 10000] [--duration 8] [--connections 64]
                          [--data-dir var/bench]
 
@@ -36,6 +37,8 @@ from bench.support.port_open import free_port, wait_port
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKERS = int(os.environ.get("BENCH_WORKERS", "1"))
+#: ``BENCH_REDIS_URL=redis://127.0.0.1:6379/0``: the site runs with Redis.
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
 
 
 @dataclass
@@ -134,6 +137,9 @@ class Site:
     def __init__(self, data_dir: Path) -> None:
         self.env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
         self.env["NEWSDESK_DATA_DIR"] = str(data_dir)
+        if REDIS_URL:  # pages shared between the web processes through Redis
+            self.env["REDIS_URL"] = REDIS_URL
+            self.env["NEWSDESK_PAGE_CACHE_REDIS_PREFIX"] = f"newsdesk-bench:{os.getpid()}:"
         self.env["DJANGO_SETTINGS_MODULE"] = "newsdesk.settings"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -157,6 +163,14 @@ class Site:
         if self.process is not None:
             self.process.terminate()
             self.process.wait(timeout=30)
+        if prefix := self.env.get("NEWSDESK_PAGE_CACHE_REDIS_PREFIX"):
+            import redis
+
+            client = redis.Redis.from_url(REDIS_URL)
+            keys = list(client.scan_iter(match=prefix + "*", count=1000))
+            for start in range(0, len(keys), 1000):
+                client.delete(*keys[start : start + 1000])
+            client.close()
 
 
 def seed(site: Site, count: int) -> tuple[str, str]:
