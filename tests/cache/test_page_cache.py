@@ -230,3 +230,14 @@ def test_a_non_latin_tag_page_refreshes_when_its_tag_gets_an_update(
     make_article(headline="Metro reopens", tags=["Київ"])
     wait_until_server_knows(site)
     assert b"Metro reopens" in get(site, path).body
+
+
+def test_a_page_readers_ask_for_is_fresh_and_already_stored_when_they_hear_of_a_publish(
+    site: Server, world: dict[str, Article], make_article: Callable[..., Article]
+) -> None:
+    cached(site, "/")  # stored, then asked for: the hub renders it again
+    make_article(headline="Ferry resumes", tags=["Energy"])
+    wait_until_server_knows(site)  # what a live reader hears
+    reply = get(site, "/")
+    assert b"Ferry resumes" in reply.body
+    assert reply.headers["x-cache"] == "hit"
