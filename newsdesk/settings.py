@@ -102,6 +102,22 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_networks(name: str, code: str) -> list[str]:
+    """A comma-separated list of IP addresses or networks; others are reported."""
+    values = env_list(name, "")
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError:
+            _error(
+                code,
+                f"{name} has {value!r}, which is not an IP address or network.",
+                "List addresses or networks, comma-separated, e.g. 127.0.0.1,10.20.0.0/16; "
+                "host names are not accepted (they can change).",
+            )
+    return values
+
+
 DATA_DIR = Path(os.environ.get("NEWSDESK_DATA_DIR", str(_default_data_dir))).resolve()
 
 
@@ -349,16 +365,7 @@ NEWSDESK_LOGIN_WINDOW_MINUTES = env_int(
 )
 # Proxies allowed to say who the client is (X-Forwarded-For); empty: the
 # connection's own address is the client's, whatever the headers say.
-NEWSDESK_TRUSTED_PROXIES = env_list("NEWSDESK_TRUSTED_PROXIES", "")
-for _proxy in NEWSDESK_TRUSTED_PROXIES:
-    try:
-        ipaddress.ip_network(_proxy, strict=False)
-    except ValueError:
-        _error(
-            "newsdesk.E010",
-            f"NEWSDESK_TRUSTED_PROXIES has {_proxy!r}, which is not an address or network.",
-            "Use addresses or networks such as 127.0.0.1 or 10.0.0.0/8, comma-separated.",
-        )
+NEWSDESK_TRUSTED_PROXIES = env_networks("NEWSDESK_TRUSTED_PROXIES", "newsdesk.E010")
 # Accepted passwords are hashed whole (argon2), so long ones lose nothing.
 NEWSDESK_PASSWORD_MAX = 1024
 
@@ -434,17 +441,7 @@ NEWSDESK_DELIVERY_MAX_ATTEMPTS = env_int(
 
 # The wire desk (docs/wire.md): addresses (IPs or networks) its fetches may
 # reach although they are not public, and the limits on every fetch.
-NEWSDESK_FETCH_ALLOW = env_list("NEWSDESK_FETCH_ALLOW", "")
-for _entry in NEWSDESK_FETCH_ALLOW:
-    try:
-        ipaddress.ip_network(_entry, strict=False)
-    except ValueError:
-        _error(
-            "newsdesk.E031",
-            f"NEWSDESK_FETCH_ALLOW has {_entry!r}, which is not an IP address or network.",
-            "List addresses or networks, comma-separated, e.g. 127.0.0.1,10.20.0.0/16; "
-            "host names are not accepted (they can change).",
-        )
+NEWSDESK_FETCH_ALLOW = env_networks("NEWSDESK_FETCH_ALLOW", "newsdesk.E031")
 NEWSDESK_WIRE_DEADLINE = env_float("NEWSDESK_WIRE_DEADLINE", 30, minimum=0.1, maximum=600)
 NEWSDESK_WIRE_MAX_BYTES = env_int(
     "NEWSDESK_WIRE_MAX_BYTES", 10_000_000, minimum=10_000, maximum=200_000_000
