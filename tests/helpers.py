@@ -79,3 +79,15 @@ def find_all(root: Element, tag: str | None = None, **attrs: str | bool) -> list
 
 def text_of(element: Element) -> str:
     return " ".join(element.text.split())
+
+
+def status_of(url: str) -> int:
+    """The HTTP status a plain GET of ``url`` gets (errors included)."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)

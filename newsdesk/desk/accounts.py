@@ -204,9 +204,7 @@ def account_view(request: DeskRequest) -> HttpResponse:
             audit.bump_epoch(user.pk)  # every other session ends
             update_session_auth_hash(request, user)
             request.session[EPOCH_KEY] = current_epoch(user.pk)
-            audit.record(
-                audit.Action.PASSWORD, actor=user, target=user.get_username(), request=request
-            )
+            audit.own(audit.Action.PASSWORD, request)
             messages.success(request, _("Password changed. You are signed out everywhere else."))
             return redirect("desk:account")
     elif request.method == "POST" and do == "factor-start":
@@ -217,13 +215,7 @@ def account_view(request: DeskRequest) -> HttpResponse:
         code_form = SecondFactorForm(request.POST)
         if code_form.is_valid():
             if totp.confirm(factor, code_form.cleaned_data["code"]):
-                audit.record(
-                    audit.Action.SECOND_FACTOR,
-                    actor=user,
-                    target=user.get_username(),
-                    request=request,
-                    detail={"change": "added"},
-                )
+                audit.own(audit.Action.SECOND_FACTOR, request, change="added")
                 messages.success(request, _("Your authenticator app is set up."))
                 return redirect(safe_next(request, reverse("desk:account")))
             code_form.add_error("code", _("That code is not right; check the app's clock."))
@@ -232,13 +224,7 @@ def account_view(request: DeskRequest) -> HttpResponse:
             messages.error(request, _("Admins must keep a second factor on this site."))
         else:
             factor.delete()
-            audit.record(
-                audit.Action.SECOND_FACTOR,
-                actor=user,
-                target=user.get_username(),
-                request=request,
-                detail={"change": "removed"},
-            )
+            audit.own(audit.Action.SECOND_FACTOR, request, change="removed")
             messages.success(request, _("Second factor removed."))
         return redirect("desk:account")
     factor = SecondFactor.objects.filter(user=user).first()

@@ -52,6 +52,12 @@ def record(
     )
 
 
+def own(action: str, request: HttpRequest, **detail: Any) -> AuditEntry:
+    """An entry about the signed-in person's own account (password, second factor)."""
+    user = request.user
+    return record(action, actor=user, target=user.get_username(), request=request, detail=detail)
+
+
 def on_article_changed(sender: Any, article: Any, action: str, user: Any, **kwargs: Any) -> None:
     kind = ARTICLE_ACTIONS.get(action)
     if kind is None:

@@ -5,25 +5,16 @@ public note and unpublishes it."""
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 from typing import Any
 
 import pytest
 
 from newsdesk.news.models import Article
 from tests.desk.conftest import PASSWORD, make_user
+from tests.helpers import status_of
 from tests.live.support import Server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def status_of(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return int(error.code)
 
 
 def sign_in(page: Any, site: Server, username: str) -> None:

@@ -4,8 +4,6 @@ inside `newsdesk serve`, across a restart."""
 from __future__ import annotations
 
 import time
-import urllib.error
-import urllib.request
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -19,17 +17,10 @@ from newsdesk.hooks.delivery import make_clients
 from newsdesk.hooks.worker import run_once
 from newsdesk.news import actions
 from newsdesk.news.models import Article
+from tests.helpers import status_of
 from tests.live.support import Server, current_database_url, server_env
 
 from .conftest import make_user, signed_in
-
-
-def status_of(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return int(error.code)
 
 
 @pytest.mark.django_db
