@@ -238,9 +238,8 @@ def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
             status = 409
     elif article is None:
         saved_work = _autosave_for(request, None)
-        form = ComposerForm(
-            initial=initial_from_data(saved_work.data) if saved_work else {"change": "minor"}
-        )
+        fresh = {"change": "minor", "language": site.of(request).language}
+        form = ComposerForm(initial=initial_from_data(saved_work.data) if saved_work else fresh)
     else:
         form = ComposerForm(initial=initial_for(article))
     restore = None
