@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from . import actions
-from .demo_content import AUTHORS, OUTLETS, STORIES, TAGS
+from .demo_content import AUTHORS, DESK_WORK, OUTLETS, STORIES, TAGS
 from .models import Article, Author
 
 DEMO_DAYS = 30
@@ -59,7 +59,33 @@ def load(now: datetime | None = None) -> int:
                 pinned = article
         if pinned is not None:
             actions.pin(pinned)
+        for work in DESK_WORK:
+            _desk_work(work, authors)
     return len(STORIES)
+
+
+def _desk_work(work: dict[str, Any], authors: dict[str, Author]) -> Article:
+    """A draft, or an update submitted for review, for the desk's home page."""
+    sources = [
+        actions.SourceInput(
+            outlet=OUTLETS[ref["outlet"]]["name"],
+            url=OUTLETS[ref["outlet"]]["url"].rstrip("/") + ref["path"],
+            quote_style=ref["how"],
+        )
+        for ref in work["sources"]
+    ]
+    article = actions.create_draft(
+        headline=work["headline"],
+        lede=work["lede"],
+        body=work["body"],
+        tags=work["tags"],
+        authors=[authors[slug] for slug in work["authors"]],
+        sources=sources,
+        language="en",
+    )
+    if work["status"] == "review":
+        article = actions.submit(article)
+    return article
 
 
 def _story(story: dict[str, Any], when: datetime, authors: dict[str, Author]) -> Article:

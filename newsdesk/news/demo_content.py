@@ -4634,3 +4634,31 @@ STORIES: list[dict[str, object]] = [
         "correction": "",
     },
 ]
+
+# Work in progress on the desk: a draft and an update waiting for an editor.
+DESK_WORK: list[dict[str, object]] = [
+    {
+        "headline": "Ostrel water board says pumping station two is back on the grid",
+        "lede": "Engineers restored power to the station overnight; pressure in the "
+        "eastern districts should return by midday, the board said.",
+        "body": "The board's duty engineer said the station ran on generators for eleven "
+        "days.\n\nResidents of the eastern districts are asked to keep boiling water "
+        "until the board confirms that tests are clear.",
+        "tags": ["Energy", "Humanitarian"],
+        "authors": ["felix-oduya"],
+        "sources": [
+            {"outlet": 7, "path": "/ostrel/water-board-station-two", "how": "according to"}
+        ],
+        "status": "review",
+    },
+    {
+        "headline": "Concord monitors to publish their first weekly report on Friday",
+        "lede": "The mission's spokesperson said the report will list every incident "
+        "the monitors verified along the line of contact.",
+        "body": "Draft: confirm the time of the briefing with the mission's press office.",
+        "tags": ["Ceasefire talks"],
+        "authors": ["maren-achterberg"],
+        "sources": [],
+        "status": "draft",
+    },
+]
