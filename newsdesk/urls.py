@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 
 from newsdesk.desk.views import home as desk_home
 from newsdesk.images.views import media
+from newsdesk.wire.views import queue as wire_queue
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -10,6 +11,7 @@ urlpatterns = [
     path("desk/wire/", include("newsdesk.wire.urls")),
     path("desk/", include("newsdesk.desk.urls")),
     re_path(r"^desk$", desk_home),  # the same access rule without the slash
+    re_path(r"^desk/wire$", wire_queue),
     path("", include("newsdesk.feeds.urls")),
     path("", include("newsdesk.public.urls")),
     # Uploaded media in the embedded shape; behind a proxy or object storage

@@ -11,7 +11,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from newsdesk.news import actions
-from newsdesk.news.models import Author
+from newsdesk.news.models import Article, Author
+from newsdesk.wire.models import Source, WireItem
 
 from .conftest import make_user
 
@@ -47,6 +48,14 @@ ENDPOINTS = [
     Endpoint("/desk/articles/{pk}/pin/", "POST", frozenset(EDITORS)),
     Endpoint("/desk/articles/{pk}/unpin/", "POST", frozenset(EDITORS)),
     Endpoint("/desk/audit/", "GET", frozenset({"admin"})),
+    Endpoint("/desk/wire/", "GET", frozenset(DESK)),
+    Endpoint("/desk/wire/items.json", "GET", frozenset(DESK)),
+    Endpoint("/desk/wire/items/{item}/", "GET", frozenset(DESK)),
+    Endpoint("/desk/wire/items/{item}/draft/", "POST", frozenset(DESK)),
+    Endpoint("/desk/wire/items/{item}/dismiss/", "POST", frozenset(DESK)),
+    Endpoint("/desk/wire/sources/", "GET", frozenset(DESK)),
+    Endpoint("/desk/wire/sources/", "POST", frozenset(DESK)),
+    Endpoint("/desk/wire/sources/{source}/refresh/", "POST", frozenset(DESK)),
     Endpoint("/desk/logout/", "POST", frozenset(DESK)),
 ]
 
@@ -81,7 +90,13 @@ def test_role_matrix(endpoint: Endpoint, db: None) -> None:
     actions.publish(article, user=users["editor"])
     article.refresh_from_db()
     version = article.version
-    base = endpoint.path.format(pk=article.pk)
+    # A wire source at a documentation address: refreshing it is refused by
+    # the fetch guard without any connection.
+    source = Source.objects.create(url="http://192.0.2.10/feed.xml", outlet="Test Wire")
+    item = WireItem.objects.create(
+        source=source, external_id="w-1", url="http://192.0.2.10/1", title="Ferries run late"
+    )
+    base = endpoint.path.format(pk=article.pk, item=item.pk, source=source.pk)
     data = {
         "headline": "Ferry service resumes",
         "lede": "Boats run again.",
@@ -128,6 +143,8 @@ def test_role_matrix(endpoint: Endpoint, db: None) -> None:
                     assert not is_login_redirect(response), where
         article.refresh_from_db()
         assert article.version == version, f"{role} changed the article through {endpoint.path}"
+        assert Article.objects.count() == 1, f"{role} made an article through {endpoint.path}"
+        assert WireItem.objects.get(pk=item.pk).status == WireItem.Status.NEW
     # Finally the right role, with its token, gets through.
     role = min(endpoint.allowed, key=ROLES.index)
     honest, _forger = clients(role, users)
