@@ -145,6 +145,8 @@ class PageCache:
         #: Renders pages for ``refresh`` (set by the ASGI front).
         self.renderer: Callable[[list[str]], Awaitable[dict[str, Entry]]] | None = None
         self.refresh_limit = 4
+        #: Requests for pages dropped lately, carried over when stored again.
+        self._dropped_hits: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -274,6 +276,10 @@ class PageCache:
             return True
 
     def _store_locked(self, key: str, entry: Entry) -> None:
+        # A page dropped while readers asked for it stays wanted when stored
+        # again (rendered again after a commit here, say), decaying by half.
+        if (dropped := self._dropped_hits.pop(key, 0)) and not entry.hits:
+            entry.hits = dropped // 2
         self._remove(key)
         self._entries[key] = entry
         self._bytes += entry.size
@@ -324,12 +330,10 @@ class PageCache:
             for dep in deps:
                 keys |= self._by_dep.pop(dep, set())
             requested = self._requested(keys)
-            hits = {k: e.hits for k in fresh if (e := self._entries.get(k))}
             for key in keys:
                 self._remove(key)
             if current:
                 for key, entry in fresh.items():
-                    entry.hits = hits.get(key, 0) // 2  # stays hot while readers ask
                     self._store_locked(key, entry)
             else:
                 fresh = {}
@@ -402,10 +406,14 @@ class PageCache:
         self._tell_dropped(requested)
 
     def _requested(self, keys: Iterable[str]) -> list[str]:
-        """Of these keys, those of pages requested since stored, most first."""
+        """Of these keys, those of pages requested since stored, most first
+        (and remembered as such for when they are stored again)."""
         if not self.dropped_listeners:
             return []
         found = [(e.hits, k) for k in keys if (e := self._entries.get(k)) and e.hits]
+        if len(self._dropped_hits) > 1000:
+            self._dropped_hits.clear()
+        self._dropped_hits.update((k, hits) for hits, k in found)
         return [k for _, k in sorted(found, reverse=True)]
 
     def _tell_dropped(self, keys: list[str]) -> None:

@@ -175,3 +175,26 @@ def test_a_fresh_page_is_not_swapped_in_after_another_invalidation() -> None:
             front.stop()
 
     asyncio.run(scenario())
+
+
+def test_a_page_rendered_again_after_a_commit_here_stays_wanted_for_the_hub() -> None:
+    async def scenario() -> None:
+        app = Renders()
+        front = PageFront(app, warm=4)
+        front.start()
+        try:
+            for _ in range(3):
+                await fetch(front)  # stored, then asked for twice
+            PAGES.invalidate({"all"})  # a commit in this process
+            for _ in range(100):
+                if PAGES.hot({"all"}, 4) == ["/"]:
+                    break
+                await asyncio.sleep(0.01)
+            assert PAGES.hot({"all"}, 4) == ["/"] and app.count == 2
+            await PAGES.refresh({"all"}, (0, 1), inline)  # its hub reads the same event
+            entry = PAGES.get("/")
+            assert entry is not None and b"version 3" in entry.body
+        finally:
+            front.stop()
+
+    asyncio.run(scenario())
