@@ -119,7 +119,10 @@ def test_wire_add_poll_and_status(server: FeedServer, wire_settings: Any) -> Non
         Reply(500, b"broken"),
     ]
     out = wire("add", server.url("/rss.xml"), "--outlet", "Northern Wire Agency")
-    assert out.startswith(f"Added #1 {server.url('/rss.xml')} (RSS, Northern Wire Agency): 3 items")
+    source = Source.objects.get()
+    assert out.startswith(
+        f"Added #{source.pk} {server.url('/rss.xml')} (RSS, Northern Wire Agency): 3 items"
+    )
     assert "0 sources" in wire("poll")  # nothing due yet
     out = wire("poll", "--all")
     assert "failed: The source answered HTTP 500." in out
