@@ -139,7 +139,9 @@ class Site:
         self.env["NEWSDESK_DATA_DIR"] = str(data_dir)
         if REDIS_URL:  # pages shared between the web processes through Redis
             self.env["REDIS_URL"] = REDIS_URL
-            self.env["NEWSDESK_PAGE_CACHE_REDIS_PREFIX"] = f"newsdesk-bench:{os.getpid()}:"
+            self.env["NEWSDESK_PAGE_CACHE_REDIS_PREFIX"] = (
+                f"newsdesk-bench:{os.getpid()}:{data_dir.name}:"
+            )
         self.env["DJANGO_SETTINGS_MODULE"] = "newsdesk.settings"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -163,6 +165,7 @@ class Site:
         if self.process is not None:
             self.process.terminate()
             self.process.wait(timeout=30)
+            self.process = None
         if prefix := self.env.get("NEWSDESK_PAGE_CACHE_REDIS_PREFIX"):
             import redis
 
@@ -190,17 +193,26 @@ def seed(site: Site, count: int) -> tuple[str, str]:
     return article, tag
 
 
-def render_latency(site: Site, paths: list[str], rounds: int = 45) -> dict[str, float]:
+def render_latency(
+    pages: dict[int, tuple[Site, list[str]]], rounds: int = 45
+) -> dict[int, dict[str, float]]:
     """Median time to render each page from the database (a query string
-    bypasses the cache). The pages take turns, so that a pause of the shared
-    machine slows all of them rather than one; the first 5 rounds warm up."""
-    times: dict[str, list[float]] = {path: [] for path in paths}
+    bypasses the cache), for every site at once. Sites and pages take turns,
+    request by request, so that a pause of the shared machine slows all of
+    them rather than one site's; the first 5 rounds warm up."""
+    times: dict[int, dict[str, list[float]]] = {
+        count: {path: [] for path in paths} for count, (_site, paths) in pages.items()
+    }
     for n in range(rounds + 5):
-        for path in paths:
-            ms = fetch(f"{site.url}{path}?nocache={n}")[3]
-            if n >= 5:
-                times[path].append(ms)
-    return {path: statistics.median(values) for path, values in times.items()}
+        for count, (site, paths) in pages.items():
+            for path in paths:
+                ms = fetch(f"{site.url}{path}?nocache={n}")[3]
+                if n >= 5:
+                    times[count][path].append(ms)
+    return {
+        count: {path: statistics.median(values) for path, values in by_path.items()}
+        for count, by_path in times.items()
+    }
 
 
 def after_publish(site: Site, rounds: int) -> list[tuple[float, str]]:
@@ -237,39 +249,44 @@ def main() -> None:
         work.chmod(0o755)  # nginx's workers run unprivileged
         sites = args.data_dir.resolve() if args.data_dir else work
         sizes = [10_000] if args.articles == 10_000 else [10_000, args.articles]
-        renders: dict[int, dict[str, float]] = {}
+        pages: dict[int, tuple[Site, list[str]]] = {}
         for count in sizes:
-            print(f"-- {count:,} articles", flush=True)
             site = Site(sites / f"site-{count}")
+            print(f"-- {count:,} articles", flush=True)
             article, tag = seed(site, count)
-            site.start()
-            try:
-                paths = ["/", article, f"/tag/{tag}/"]
+            pages[count] = (site, ["/", article, f"/tag/{tag}/"])
+        try:
+            for site, paths in pages.values():
+                site.start()
                 for path in paths:
                     fetch(site.url + path)
-                renders[count] = render_latency(site, paths)
-                shown = ", ".join(f"{p} {ms:.1f} ms" for p, ms in renders[count].items())
-                print(f"   uncached render over HTTP (median): {shown}", flush=True)
-                if count != sizes[0]:
-                    continue
-                status, headers, page, _ = fetch(site.url + "/")
-                assert status == 200 and headers.get("x-cache") == "hit"
-                www = work / "nginx" / "www"
-                (work / "nginx" / "tmp").mkdir(parents=True)
-                www.mkdir(parents=True)
-                (www / "index.html").write_bytes(page)
-                nginx_port = free_port()
-                conf = work / "nginx" / "nginx.conf"
-                conf.write_text(NGINX_CONF.format(prefix=work / "nginx", port=nginx_port))
-                server = subprocess.Popen([nginx, "-c", str(conf), "-p", str(work / "nginx"),
-                                           "-g", "daemon off;"])  # fmt: skip
-                try:
-                    wait_port(nginx_port)
-                    measure(site, f"http://127.0.0.1:{nginx_port}/", article, headers, args)
-                finally:
-                    server.terminate()
-                    server.wait(timeout=30)
+            renders = render_latency(pages)
+            for count, medians in renders.items():
+                shown = ", ".join(f"{p} {ms:.1f} ms" for p, ms in medians.items())
+                print(f"   {count:,} articles, uncached render over HTTP (median): {shown}",
+                      flush=True)  # fmt: skip
+            for count in sizes[1:]:  # only the first site takes the load
+                pages[count][0].stop()
+            site, (_feed, article, _tag) = pages[sizes[0]]
+            status, headers, page, _ = fetch(site.url + "/")
+            assert status == 200 and headers.get("x-cache") == "hit"
+            www = work / "nginx" / "www"
+            (work / "nginx" / "tmp").mkdir(parents=True)
+            www.mkdir(parents=True)
+            (www / "index.html").write_bytes(page)
+            nginx_port = free_port()
+            conf = work / "nginx" / "nginx.conf"
+            conf.write_text(NGINX_CONF.format(prefix=work / "nginx", port=nginx_port))
+            server = subprocess.Popen([nginx, "-c", str(conf), "-p", str(work / "nginx"),
+                                       "-g", "daemon off;"])  # fmt: skip
+            try:
+                wait_port(nginx_port)
+                measure(site, f"http://127.0.0.1:{nginx_port}/", article, headers, args)
             finally:
+                server.terminate()
+                server.wait(timeout=30)
+        finally:
+            for site, _paths in pages.values():
                 site.stop()
         if len(sizes) > 1:
             small, large = renders[sizes[0]], renders[sizes[1]]
