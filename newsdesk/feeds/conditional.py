@@ -30,7 +30,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from newsdesk.news.models import Event
+from newsdesk.news.models import Article, Event
 
 from .models import SITE, Stamp
 
@@ -50,6 +50,8 @@ class State:
     event_at: datetime | None
     generation: int
     stamp_at: datetime | None
+    # The oldest publication time: where the live blog's coverage starts.
+    first_published: datetime | None = None
 
     @property
     def last_modified(self) -> datetime | None:
@@ -59,20 +61,35 @@ class State:
 
 def read_state() -> State:
     newest = Event.objects.filter(public=True).order_by("-id")
+    oldest = Article.published.order_by("published_at")
     row = (
         Stamp.objects.filter(pk=SITE)
         .annotate(
             last_event=Subquery(newest.values("id")[:1]),
             event_at=Subquery(newest.values("created_at")[:1]),
+            first_published=Subquery(oldest.values("published_at")[:1]),
         )
-        .values_list("last_event", "event_at", "generation", "changed_at")
+        .values_list("last_event", "event_at", "generation", "changed_at", "first_published")
         .first()
     )
     if row is None:  # no stamp row (a flushed database): the events alone
         event = newest.values_list("id", "created_at").first()
-        return State(event[0], event[1], 0, None) if event else State(0, None, 0, None)
-    last_event, event_at, generation, stamp_at = row
-    return State(last_event or 0, event_at, generation, stamp_at)
+        first = oldest.values_list("published_at", flat=True).first()
+        if event is None:
+            return State(0, None, 0, None, first)
+        return State(event[0], event[1], 0, None, first)
+    last_event, event_at, generation, stamp_at, first_published = row
+    return State(last_event or 0, event_at, generation, stamp_at, first_published)
+
+
+def state_of(request: HttpRequest) -> State:
+    """The state for this request, read once (the validators, the live
+    position and the live blog's start all come from it)."""
+    state = getattr(request, "_newsdesk_state", None)
+    if state is None:
+        state = read_state()
+        request._newsdesk_state = state  # type: ignore[attr-defined]
+    return state
 
 
 def _output_settings() -> str:
@@ -97,7 +114,7 @@ class Validators:
 
 
 def validators(request: HttpRequest, state: State | None = None) -> Validators:
-    state = state or read_state()
+    state = state or state_of(request)
     key = "\n".join(
         [
             _output_settings(),

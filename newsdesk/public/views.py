@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
-from newsdesk.feeds.conditional import conditional
-from newsdesk.live.events import latest_id
+from newsdesk.feeds.conditional import conditional, state_of
 from newsdesk.news.models import Article, ArticleAuthor, Author, Tag
 
 from .pagination import BadCursor, Cursor, page
@@ -69,10 +68,12 @@ def pinned_card() -> Article | None:
     return found if found is not None and found.is_published else None
 
 
-def live_position() -> int:
-    """The newest outbox id when the page was rendered: the live stream resumes
-    from it, so nothing published after the render is missed."""
-    return latest_id()
+def live_position(request: HttpRequest) -> int:
+    """Where the page's live stream resumes: the newest public outbox id, read
+    with the page's validators before any of its own queries. An update
+    published while the page renders is then sent by the stream too (the
+    page skips one it already shows), never lost between the two."""
+    return state_of(request).last_event
 
 
 def _cursor(request: HttpRequest) -> Cursor | None:
@@ -117,7 +118,7 @@ def feed(request: HttpRequest) -> HttpResponse:
             "articles": items,
             "next_cursor": next_cursor,
             "cursor": cursor,
-            "live_position": live_position(),
+            "live_position": live_position(request),
         },
     )
     return depends_on(response, [deps.ALL]) if cursor is None else response
@@ -145,7 +146,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     response = render(
         request,
         "public/article.html",
-        {"article": item, "related": more, "live_position": live_position()},
+        {"article": item, "related": more, "live_position": live_position(request)},
     )
     shown = [deps.article(a.pk) for a in [item, *more]]
     lists = [deps.tag(t.slug) for t in item.tags.all()] + ([deps.ALL] if filled else [])
@@ -218,7 +219,7 @@ def _listing(
             "articles": items,
             "next_cursor": next_cursor,
             "cursor": cursor,
-            "live_position": live_position(),
+            "live_position": live_position(request),
         },
     )
     return depends_on(response, [dep]) if cursor is None else response

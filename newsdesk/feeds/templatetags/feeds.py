@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import template
+from django.template import Context
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from newsdesk.news.models import Article, Author, Tag
 
 from .. import structured
+from ..conditional import state_of
 from ..entries import FORMATS, Scope, absolute
 
 register = template.Library()
@@ -48,11 +50,12 @@ def news_article_ld(article: Article) -> SafeString:
     return structured.script(structured.news_article(article))
 
 
-@register.simple_tag
-def live_blog_ld(pinned: Article | None, articles: Iterable[Article]) -> SafeString:
-    """``LiveBlogPosting`` for the first page of the News Feed (one extra indexed read)."""
-    start = (
-        Article.published.order_by("published_at").values_list("published_at", flat=True).first()
-    )
+@register.simple_tag(takes_context=True)
+def live_blog_ld(
+    context: Context, pinned: Article | None, articles: Iterable[Article]
+) -> SafeString:
+    """``LiveBlogPosting`` for the first page of the News Feed; its coverage
+    starts at the oldest publication, read with the page's validators."""
+    start = state_of(context["request"]).first_published
     shown = [*([pinned] if pinned else []), *articles]
     return structured.script(structured.live_blog(shown, start))
