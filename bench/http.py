@@ -193,24 +193,42 @@ def seed(site: Site, count: int) -> tuple[str, str]:
     return article, tag
 
 
+@dataclass(frozen=True)
+class Render:
+    """Median times of one page's uncached renders, in milliseconds."""
+
+    client: float  # as this client sees it: connect, request, the whole body
+    server: float  # the server's own Server-Timing: hand-off to Django and render
+
+
+def _server_ms(headers: dict[str, str]) -> float:
+    match = re.search(r"app;dur=([0-9.]+)", headers.get("server-timing", ""))
+    return float(match.group(1)) if match else float("nan")
+
+
 def render_latency(
     pages: dict[int, tuple[Site, list[str]]], rounds: int = 45
-) -> dict[int, dict[str, float]]:
+) -> dict[int, dict[str, Render]]:
     """Median time to render each page from the database (a query string
     bypasses the cache), for every site at once. Sites and pages take turns,
     request by request, so that a pause of the shared machine slows all of
     them rather than one site's; the first 5 rounds warm up."""
-    times: dict[int, dict[str, list[float]]] = {
+    times: dict[int, dict[str, list[tuple[float, float]]]] = {
         count: {path: [] for path in paths} for count, (_site, paths) in pages.items()
     }
     for n in range(rounds + 5):
         for count, (site, paths) in pages.items():
             for path in paths:
-                ms = fetch(f"{site.url}{path}?nocache={n}")[3]
+                _status, headers, _body, ms = fetch(f"{site.url}{path}?nocache={n}")
                 if n >= 5:
-                    times[count][path].append(ms)
+                    times[count][path].append((ms, _server_ms(headers)))
     return {
-        count: {path: statistics.median(values) for path, values in by_path.items()}
+        count: {
+            path: Render(
+                statistics.median(c for c, _ in values), statistics.median(s for _, s in values)
+            )
+            for path, values in by_path.items()
+        }
         for count, by_path in times.items()
     }
 
@@ -262,8 +280,11 @@ def main() -> None:
                     fetch(site.url + path)
             renders = render_latency(pages)
             for count, medians in renders.items():
-                shown = ", ".join(f"{p} {ms:.1f} ms" for p, ms in medians.items())
-                print(f"   {count:,} articles, uncached render over HTTP (median): {shown}",
+                shown = ", ".join(
+                    f"{p} {r.server:.1f} ms ({r.client:.1f} ms at the client)"
+                    for p, r in medians.items()
+                )
+                print(f"   {count:,} articles, uncached render, server time (median): {shown}",
                       flush=True)  # fmt: skip
             for count in sizes[1:]:  # only the first site takes the load
                 pages[count][0].stop()
@@ -291,10 +312,13 @@ def main() -> None:
         if len(sizes) > 1:
             small, large = renders[sizes[0]], renders[sizes[1]]
             print(f"-- render latency at {sizes[1]:,} vs {sizes[0]:,} articles (median, uncached)")
-            for (path, ms_small), ms_large in zip(small.items(), large.values(), strict=True):
+            for (path, r_small), r_large in zip(small.items(), large.values(), strict=True):
                 kind = "feed" if path == "/" else "tag" if path.startswith("/tag/") else "article"
                 print(
-                    f"{kind}: {ms_large:.1f} ms vs {ms_small:.1f} ms = {ms_large / ms_small:.2f}x"
+                    f"{kind}: {r_large.server:.1f} ms vs {r_small.server:.1f} ms = "
+                    f"{r_large.server / r_small.server:.2f}x (at the client "
+                    f"{r_large.client:.1f} vs {r_small.client:.1f} ms = "
+                    f"{r_large.client / r_small.client:.2f}x)"
                 )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import time
 from typing import Any
 
 from a2wsgi import WSGIMiddleware
@@ -72,7 +73,7 @@ class Front:
             if key is not None:
                 await self.pages.serve(key, scope, receive, send)
                 return
-            await self.django(scope, receive, _strip_deps(send))  # type: ignore[arg-type]
+            await self.django(scope, receive, _strip_deps(send, time.perf_counter()))  # type: ignore[arg-type]
         elif kind == "lifespan":
             await self._lifespan(receive, send)
         else:  # websockets are not part of newsdesk
@@ -108,10 +109,18 @@ class Front:
                 return
 
 
-def _strip_deps(send: Any) -> Any:
+def _strip_deps(send: Any, started: float) -> Any:
+    """Drop the internal dependency header, and say how long the server took
+    to produce the response (``Server-Timing: app;dur=`` in milliseconds,
+    from the request's arrival here to its headers: Django's thread hand-off
+    and render, not the network)."""
+
     async def wrapped(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
-            message = {**message, "headers": strip_deps(list(message.get("headers", [])))[0]}
+            headers = strip_deps(list(message.get("headers", [])))[0]
+            took = (time.perf_counter() - started) * 1000
+            headers.append((b"server-timing", f"app;dur={took:.1f}".encode()))
+            message = {**message, "headers": headers}
         await send(message)
 
     return wrapped

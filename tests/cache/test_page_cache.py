@@ -220,6 +220,16 @@ def test_queries_and_other_methods_bypass_the_cache(
     assert "x-cache" not in get(site, "/news/no-such-update/").headers
 
 
+def test_answers_from_django_say_how_long_the_server_took(
+    site: Server, world: dict[str, Article]
+) -> None:
+    """Server-Timing on what Django rendered, never stored with a cached page."""
+    rendered = get(site, "/?utm_source=x")
+    timing = rendered.headers["server-timing"]
+    assert timing.startswith("app;dur=") and float(timing.removeprefix("app;dur=")) > 0
+    assert "server-timing" not in cached(site, "/").headers
+
+
 def test_a_non_latin_tag_page_refreshes_when_its_tag_gets_an_update(
     site: Server, world: dict[str, Article], make_article: Callable[..., Article]
 ) -> None:
