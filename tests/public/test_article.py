@@ -192,3 +192,26 @@ def test_public_urls_equal_what_reverse_builds(make_article: Callable[..., Artic
     assert article.get_absolute_url() == reverse("public:article", kwargs={"slug": article.slug})
     assert tag.get_absolute_url() == reverse("public:tag", kwargs={"slug": tag.slug})
     assert author.get_absolute_url() == reverse("public:author", kwargs={"slug": author.slug})
+
+
+def test_read_more_starts_from_the_window_not_the_tag(
+    story: Article, make_article: Callable[..., Article]
+) -> None:
+    """SQLite's plan for counting shared tags probes the tag table by article
+    (the window of neighbours), never walks every row of a popular tag, which
+    at a million articles took 136 ms instead of 6."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's query plan: the PostgreSQL half plans tiny tables differently")
+    from newsdesk.public.views import related
+
+    for _ in range(3):
+        make_article(tags=["Energy"])
+    with CaptureQueriesContext(connection) as queries:
+        related(Article.objects.prefetch_related("tags").get(pk=story.pk))
+    counting = [q["sql"] for q in queries.captured_queries if "news_article_tags" in q["sql"]]
+    count_sql = next(sql for sql in counting if "COUNT(" in sql)
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + count_sql)
+        plan = " | ".join(str(row[3]) for row in cursor.fetchall())
+    assert "news_article_tags" in plan and "(article_id=?)" in plan, plan
+    assert "(tag_id=?)" not in plan, plan
