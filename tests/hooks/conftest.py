@@ -6,13 +6,13 @@ import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
 from newsdesk.hooks.delivery import Clients, make_clients
+from tests.helpers import Clock
 
 
 @dataclass
@@ -117,19 +117,6 @@ def clients() -> Iterator[Clients]:
     made = make_clients()
     yield made
     made.close()
-
-
-class Clock:
-    """The worker's clock, moved by hand so retries come due without waiting."""
-
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture

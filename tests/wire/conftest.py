@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ import pytest
 
 from newsdesk.wire import fetch
 from newsdesk.wire.models import Source
+from tests.helpers import Clock
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -150,20 +151,9 @@ def canary() -> Iterator[Canary]:
     made.close()
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(datetime(2026, 11, 24, 12, 0, tzinfo=UTC))
 
 
 @pytest.fixture
