@@ -169,12 +169,15 @@ class Hub:
         assert self._read_lock is not None, "the hub has not been started"
         async with self._read_lock:
             self._reads_started += 1
+            # Author, tag and site-settings edits write no event; their stamp
+            # says so instead. Looked at before the events are handed out, so
+            # a reader who hears of this read's events is never served a page
+            # from before an edit that came with them.
+            stamp = await self.db(edit_generation)
+            if stamp != self.edit_generation:
+                await self.db(PAGES.clear)
+                self.edit_generation = stamp
             await self._read_new_locked()
-        # Author and tag edits write no event; their stamp says so instead.
-        stamp = await self.db(edit_generation)
-        if stamp != self.edit_generation:
-            await self.db(PAGES.clear)
-            self.edit_generation = stamp
 
     async def catch_up(self) -> int:
         """The cursor, once a read that began after this call has finished.
