@@ -119,6 +119,7 @@ def _article_allowed(request: HttpRequest, rule: str, kwargs: dict[str, Any]) ->
     from . import rules
 
     item = get_object_or_404(Article, pk=int(kwargs["pk"]))
+    request.desk_article = item  # type: ignore[attr-defined]  # the view reuses it
     check = rules.can_edit if rule == "edit" else rules.can_view
     return check(request.user, item)
 
