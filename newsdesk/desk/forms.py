@@ -211,7 +211,7 @@ def initial_for(article: Article) -> dict[str, Any]:
         "language": article.language,
         "is_breaking": article.is_breaking,
         "version": article.version,
-        "image_alt": getattr(article, "image_alt", ""),
+        "image_alt": article.image_alt,
         "change": "minor",
     }
     for i, byline in enumerate(article.bylines.select_related("author")[:BYLINE_SLOTS]):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -22,7 +22,14 @@ from newsdesk.news.rendering import render_markdown
 
 from . import audit, diff, rules, site
 from .access import DeskRequest, desk_view
-from .forms import ComposerForm, initial_for, initial_from_data, unsafe_links
+from .forms import (
+    BYLINE_SLOTS,
+    SOURCE_SLOTS,
+    ComposerForm,
+    initial_for,
+    initial_from_data,
+    unsafe_links,
+)
 from .models import AuditEntry, Autosave
 
 WRITE = "news.add_article"
@@ -32,7 +39,10 @@ PIN = "news.pin_article"
 
 
 def _article(request: DeskRequest, pk: int, *, edit: bool = False) -> Article:
-    article = get_object_or_404(Article, pk=int(pk))
+    """The URL's article, already read by the access rule where it ran."""
+    article = getattr(request, "desk_article", None)
+    if article is None or article.pk != int(pk):
+        article = get_object_or_404(Article, pk=int(pk))
     allowed = (
         rules.can_edit(request.user, article) if edit else rules.can_view(request.user, article)
     )
@@ -94,8 +104,6 @@ def _discard_image(image: Any) -> None:
 
 
 def _image_changes(form: ComposerForm, image: Any, article: Article | None) -> dict[str, Any]:
-    if not hasattr(Article, "image_alt"):
-        return {}
     alt = (form.cleaned_data.get("image_alt") or "").strip()
     if image is not None:
         return {"image": image, "image_alt": alt}
@@ -183,8 +191,6 @@ _DONE = {
 def _too_large(request: DeskRequest) -> bool:
     """A body bigger than the largest image plus the form is refused before it
     is read (Django caps form fields, not uploaded files)."""
-    from django.conf import settings
-
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -196,7 +202,8 @@ def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
     user = request.user
     if request.method == "POST" and _too_large(request):
         return HttpResponse(
-            _("This upload is too large: images can be up to %(mb)d MB.") % {"mb": settings_mb()},
+            _("This upload is too large: images can be up to %(mb)d MB.")
+            % {"mb": settings.NEWSDESK_IMAGE_MAX_BYTES // (1024 * 1024)},
             status=413,
         )
     conflict: list[diff.FieldDiff] | None = None
@@ -247,20 +254,29 @@ def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
         restore = _autosave_for(request, article)
         if restore is not None and article is not None and restore.saved_at <= article.modified_at:
             restore = None
+    extra = {"conflict": conflict, "preview": preview, "restore": restore}
+    return _render_composer(request, form, article, status=status, **extra)
+
+
+def _render_composer(
+    request: DeskRequest,
+    form: ComposerForm,
+    article: Article | None,
+    *,
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
     context = {
         "form": form,
         "article": article,
-        "conflict": conflict,
-        "preview": preview,
-        "restore": restore,
-        "is_editor": rules.is_editor(user),
-        "can_correct": user.has_perm(CORRECT),
-        "bylines": [form[f"author_{i}"] for i in range(4)],
+        "is_editor": rules.is_editor(request.user),
+        "can_correct": request.user.has_perm(CORRECT),
+        "bylines": [form[f"author_{i}"] for i in range(BYLINE_SLOTS)],
         "source_rows": [
             (form[f"source_{i}_outlet"], form[f"source_{i}_url"], form[f"source_{i}_style"])
-            for i in range(5)
+            for i in range(SOURCE_SLOTS)
         ],
-        "has_images": hasattr(Article, "image_alt"),
+        **extra,
     }
     return render(request, "desk/compose.html", context, status=status)
 
@@ -343,23 +359,7 @@ def restore_autosave(request: DeskRequest, pk: int) -> HttpResponse:
     data = dict(initial_from_data(saved.data))
     data["version"] = saved.version
     form = ComposerForm(initial=data)
-    return render(
-        request,
-        "desk/compose.html",
-        {
-            "form": form,
-            "article": article,
-            "is_editor": rules.is_editor(request.user),
-            "can_correct": request.user.has_perm(CORRECT),
-            "bylines": [form[f"author_{i}"] for i in range(4)],
-            "source_rows": [
-                (form[f"source_{i}_outlet"], form[f"source_{i}_url"], form[f"source_{i}_style"])
-                for i in range(5)
-            ],
-            "restored": saved,
-            "has_images": hasattr(Article, "image_alt"),
-        },
-    )
+    return _render_composer(request, form, article, restored=saved)
 
 
 @desk_view(WRITE, methods=("POST",))
@@ -529,13 +529,3 @@ def audit_log(request: DeskRequest) -> HttpResponse:
         "desk/audit.html",
         {"page": page, "actions": AuditEntry.Action.choices, "action": action},
     )
-
-
-def settings_mb() -> int:
-    from django.conf import settings
-
-    return int(settings.NEWSDESK_IMAGE_MAX_BYTES // (1024 * 1024))
-
-
-def json_dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)

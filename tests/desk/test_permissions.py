@@ -162,9 +162,12 @@ def test_role_matrix(endpoint: Endpoint, db: None) -> None:
 def test_admin_pages_are_for_admins(db: None) -> None:
     editor = make_user("eden", "editor")
     admin = make_user("ada", "admin")
-    assert Client().get("/admin/")["Location"].startswith("/desk/login/") or Client().get(
-        "/admin/"
-    )["Location"].startswith("/admin/login/")
+    # The admin signs in through the desk (throttle, second factor, audit).
+    to_login = Client().get("/admin/")
+    assert to_login.status_code == 302 and to_login["Location"].startswith("/admin/login/")
+    desk_login = Client().get(to_login["Location"])
+    assert desk_login.status_code == 302
+    assert desk_login["Location"] == "/desk/login/?next=%2Fadmin%2F"
     editor_client = Client()
     editor_client.force_login(editor)
     assert editor_client.get("/admin/auth/user/").status_code == 302  # not staff: to login
