@@ -180,6 +180,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "newsdesk.site",
     "newsdesk.feeds",
     "newsdesk.hooks",
     "newsdesk.news",

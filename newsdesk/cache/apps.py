@@ -9,9 +9,7 @@ class CacheConfig(AppConfig):
 
     def ready(self) -> None:
         from django.conf import settings
-        from django.db.models.signals import post_delete, post_save
 
-        from newsdesk.news.models import Author, Tag
         from newsdesk.news.outbox import events_committed
 
         from . import invalidation
@@ -26,6 +24,3 @@ class CacheConfig(AppConfig):
                 settings.REDIS_URL, prefix=settings.NEWSDESK_PAGE_CACHE_REDIS_PREFIX
             )
         events_committed.connect(invalidation.on_commit, dispatch_uid="newsdesk-page-cache")
-        for model in (Author, Tag):
-            post_save.connect(invalidation.on_edit, sender=model, dispatch_uid=f"pc-{model}-s")
-            post_delete.connect(invalidation.on_edit, sender=model, dispatch_uid=f"pc-{model}-d")

@@ -11,6 +11,9 @@ R = TypeVar("R", bound=HttpResponseBase)
 
 HEADER = "X-Newsdesk-Deps"
 ALL = "all"
+#: Every cached page depends on this: the site settings, and the authors and
+#: tags that appear on nearly every page.
+SITE = "site"
 
 
 def article(pk: int) -> str:
@@ -29,6 +32,7 @@ def depends_on(response: R, deps: Iterable[str]) -> R:
     """Mark a response as cacheable by the front, dropped when ``deps`` change."""
     names = sorted(set(deps))
     if names and response.status_code == 200:
+        names = sorted({*names, SITE})
         # Slugs may be non-ASCII: the header carries their UTF-8 bytes (Django
         # encodes header strings as latin-1), which the front decodes as UTF-8
         # and strips; no one else ever sees it.

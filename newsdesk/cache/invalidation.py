@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
 from django.utils.text import slugify
 
 from newsdesk.news.models import Article, Event, Revision
@@ -19,8 +18,12 @@ def deps_for_events(event_ids: Iterable[int]) -> set[str]:
     if not ids:
         return set()
     found: set[str] = set()
-    rows = Event.objects.filter(id__in=ids, public=True).values_list("article_id", flat=True)
-    article_ids = {a for a in rows if a is not None}
+    rows = Event.objects.filter(id__in=ids, public=True).values_list("type", "article_id")
+    if any(not kind.startswith("article.") for kind, _article in rows):
+        # An author, a tag or the site settings: names, bios and tag lists
+        # show on nearly every page and feed, so every page goes.
+        return {deps.SITE}
+    article_ids = {a for _kind, a in rows if a is not None}
     if not article_ids:
         return found
     found.add(deps.ALL)
@@ -43,29 +46,3 @@ def on_commit(sender: object, event_ids: list[int], **kwargs: object) -> None:
     """``events_committed`` receiver: drop what a commit in this process changed,
     before the request that made it returns."""
     PAGES.invalidate(deps_for_events(event_ids))
-
-
-def on_edit(sender: object, **kwargs: object) -> None:
-    """An author or tag edited outside the actions: drop every page, here and,
-    through the live broker, in every other process (their hubs then see the
-    new edit stamp)."""
-    if kwargs.get("raw"):
-        return
-    PAGES.clear()
-    from newsdesk.live.brokers import announce_edit
-
-    transaction.on_commit(announce_edit)
-
-
-def edit_generation() -> tuple[int, str]:
-    """Changes with every author or tag edit (``feeds.models.Stamp``).
-
-    The time is part of it: a counter alone could come back to a value it had
-    (the row deleted and made again) and hide an edit.
-    """
-    from newsdesk.feeds.models import SITE, Stamp
-
-    row = Stamp.objects.filter(pk=SITE).values_list("generation", "changed_at").first()
-    if row is None:
-        return (0, "")
-    return (int(row[0]), row[1].isoformat() if row[1] else "")

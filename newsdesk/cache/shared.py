@@ -114,15 +114,12 @@ end
 return {dropped, gen}
 """
 
-# ARGV: prefix, cursor, stamp (cursor '' to drop everything).  Drops the
-# whole cache if events up to ``cursor`` may not all have been invalidated
-# here, or if author and tag edits changed the stamp since it was recorded.
+# ARGV: prefix, cursor (cursor '' to drop everything).  Drops the whole
+# cache if events up to ``cursor`` may not all have been invalidated here.
 RECONCILE = """
-local prefix, cursor, stamp = ARGV[1], ARGV[2], ARGV[3]
+local prefix, cursor = ARGV[1], ARGV[2]
 local applied = tonumber(redis.call('GET', prefix .. 'applied') or '-1')
-local known = redis.call('GET', prefix .. 'stamp')
-if stamp ~= '' then redis.call('SET', prefix .. 'stamp', stamp) end
-if cursor == '' or applied < tonumber(cursor) or (stamp ~= '' and known ~= stamp) then
+if cursor == '' or applied < tonumber(cursor) then
   redis.call('INCR', prefix .. 'gen')
   redis.call('INCR', prefix .. 'epoch')
   if cursor ~= '' and applied < tonumber(cursor) then
@@ -211,11 +208,10 @@ class RedisPages:
         dropped, gen = self._call(self._invalidate, [self.prefix, after, upto, *sorted(deps)])
         return int(dropped), int(gen)
 
-    def reconcile(self, cursor: int | None, stamp: str = "") -> bool:
+    def reconcile(self, cursor: int | None) -> bool:
         """Drop everything unless events up to ``cursor`` were all invalidated
-        here and the edit ``stamp`` is the one recorded (``None``: drop
-        everything). True if it dropped."""
-        args = [self.prefix, "" if cursor is None else cursor, stamp]
+        here (``None``: drop everything). True if it dropped."""
+        args = [self.prefix, "" if cursor is None else cursor]
         return bool(self._call(self._reconcile, args))
 
 

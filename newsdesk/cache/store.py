@@ -12,8 +12,8 @@ response header (stripped before it leaves the server):
 
 Each public event for an article drops ``article:<id>``, ``all`` and the
 ``tag:``/``author:`` keys of the article before and after the change (see
-``newsdesk.cache.invalidation``); author and tag edits outside the actions
-drop everything. Nothing expires by time: a page is either current or gone.
+``newsdesk.cache.invalidation``); an author, tag or site-settings event drops
+``site``, on which every page depends. Nothing expires by time: a page is either current or gone.
 
 ETags are a hash of the body, so a page re-rendered to the same bytes keeps
 its ETag (a reader's 304 survives an unrelated publish), and relative times
@@ -374,16 +374,15 @@ class PageCache:
                 log.warning("page cache: could not render %s again", keys, exc_info=True)
         await in_thread(self.invalidate, deps, events, fresh, token)
 
-    def reconcile(self, cursor: int, stamp: str = "") -> None:
-        """The hub starts at ``cursor`` with the edit ``stamp``: drop the
-        shared tier if events up to it may not all have been invalidated there
-        (say, published while no web process could reach Redis), or if
-        authors or tags were edited since it recorded the stamp."""
+    def reconcile(self, cursor: int) -> None:
+        """The hub starts at ``cursor``: drop the shared tier if events up to
+        it may not all have been invalidated there (say, published while no
+        web process could reach Redis)."""
         self.cursor = cursor
         if self.shared is None:
             return
         try:
-            if self.shared.reconcile(cursor, stamp):
+            if self.shared.reconcile(cursor):
                 log.info("page cache: shared pages dropped, events up to %d were not applied",
                          cursor)  # fmt: skip
         except Unavailable as exc:

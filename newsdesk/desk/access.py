@@ -60,8 +60,9 @@ def desk_view(
     use a second factor, an admin without one is sent to set it up first
     (except on the views marked ``factor_exempt``: the account page, sign-out).
     ``article="view"`` or ``"edit"`` applies the per-article rule
-    (``rules.can_view``/``can_edit``) to the ``pk`` in the URL before anything
-    else, so the wrong person gets 403 whatever the method.
+    (``news.permissions``: ``article.view`` or ``article.edit``) to the
+    ``pk`` in the URL before anything else, so the wrong person gets 403
+    whatever the method.
     """
     allowed = {m.upper() for m in methods}
     if "GET" in allowed:
@@ -115,18 +116,18 @@ def _article_allowed(request: HttpRequest, rule: str, kwargs: dict[str, Any]) ->
     from django.shortcuts import get_object_or_404
 
     from newsdesk.news.models import Article
-
-    from . import rules
+    from newsdesk.news.permissions import can
 
     item = get_object_or_404(Article, pk=int(kwargs["pk"]))
     request.desk_article = item  # type: ignore[attr-defined]  # the view reuses it
-    check = rules.can_edit if rule == "edit" else rules.can_view
-    return check(request.user, item)
+    return can(request.user, f"article.{rule}", item)
 
 
 def needs_factor(request: HttpRequest) -> bool:
     """An admin who must use a second factor and has none confirmed yet."""
-    from . import site, totp
+    from newsdesk.site import current as site
+
+    from . import totp
 
     user = request.user
     return bool(

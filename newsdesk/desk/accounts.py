@@ -27,7 +27,9 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from . import audit, site, throttle, totp
+from newsdesk.site import current as site
+
+from . import audit, throttle, totp
 from .access import DeskRequest, desk_view, no_store
 from .addresses import client_address
 from .middleware import EPOCH_KEY, current_epoch

@@ -11,15 +11,12 @@ class DeskConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in, user_logged_out
-        from django.db.models.signals import post_save
 
         from . import audit
-        from .models import SiteSettings
 
         audit.connect()
         user_logged_in.connect(_logged_in, dispatch_uid="desk-logged-in")
         user_logged_out.connect(_logged_out, dispatch_uid="desk-logged-out")
-        post_save.connect(_settings_saved, sender=SiteSettings, dispatch_uid="desk-settings")
 
 
 def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
@@ -37,18 +34,3 @@ def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     if user is None or not getattr(user, "pk", None):
         return
     audit.record(audit.Action.LOGOUT, actor=user, target=user.get_username(), request=request)
-
-
-def _settings_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
-    """Every page shows the site's name and times: drop them all, in every process."""
-    if raw:
-        return
-    from newsdesk.cache.invalidation import on_edit
-    from newsdesk.feeds.models import Stamp
-
-    from . import audit
-    from .context import current_actor
-
-    Stamp.bump()
-    on_edit(sender)
-    audit.record(audit.Action.SETTINGS, actor=current_actor(), target=str(instance))

@@ -1,9 +1,10 @@
 """The audit log: who signed in (or failed to), who published, corrected or
 withdrew what, and who changed whose role. Admins read it at /desk/audit/.
 
-Article actions are recorded through ``actions.article_changed`` inside the
-action's own transaction, so an entry exists exactly when the change does,
-whichever path made it (desk, API, command line, scheduler).
+The actions write their own entries (``newsdesk.news.audit``) inside the
+change's transaction, so an entry exists exactly when the change does,
+whichever door made it (desk, API, command line, scheduler). This module
+adds the desk's own: sign-ins, sign-outs and the person's account.
 """
 
 from __future__ import annotations
@@ -14,22 +15,14 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.http import HttpRequest
-from django.utils import timezone
+
+from newsdesk.news import audit as news_audit
+from newsdesk.news.models import AuditEntry
 
 from .addresses import client_address
-from .models import AuditEntry, SessionEpoch
+from .models import SessionEpoch
 
 Action = AuditEntry.Action
-
-# Article actions worth an entry, by the name the actions give them.
-ARTICLE_ACTIONS = {
-    "publish": Action.PUBLISH,
-    "schedule": Action.SCHEDULE,
-    "correct": Action.CORRECT,
-    "unpublish": Action.UNPUBLISH,
-    "pin": Action.PIN,
-    "unpin": Action.UNPIN,
-}
 
 
 def record(
@@ -40,42 +33,15 @@ def record(
     request: HttpRequest | None = None,
     detail: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    actor = actor if actor is not None and getattr(actor, "pk", None) else None
-    return AuditEntry.objects.create(
-        at=timezone.now(),
-        actor=actor,
-        actor_name=actor.get_username() if actor is not None else "",
-        action=action,
-        target=target[:300],
-        address=client_address(request) if request is not None else None,
-        detail=detail or {},
-    )
+    """An entry from the desk itself (sign-ins, sign-outs), with the address."""
+    address = client_address(request) if request is not None else None
+    return news_audit.record(action, actor=actor, target=target, address=address, detail=detail)
 
 
 def own(action: str, request: HttpRequest, **detail: Any) -> AuditEntry:
     """An entry about the signed-in person's own account (password, second factor)."""
     user = request.user
     return record(action, actor=user, target=user.get_username(), request=request, detail=detail)
-
-
-def on_article_changed(sender: Any, article: Any, action: str, user: Any, **kwargs: Any) -> None:
-    kind = ARTICLE_ACTIONS.get(action)
-    if kind is None:
-        return
-    extra = kwargs.get("extra") or {}
-    detail: dict[str, Any] = {"article": article.pk, "version": article.version}
-    if "correction" in extra:
-        detail["note"] = extra["correction"]["text"][:500]
-    if "publish_at" in extra:
-        detail["publish_at"] = extra["publish_at"]
-    if user is None:
-        detail["by"] = "system"
-    record(
-        kind,
-        actor=user,
-        target=f"{article.headline} ({article.get_absolute_url()})"[:300],
-        detail=detail,
-    )
 
 
 def bump_epoch(user_id: int) -> None:
@@ -145,10 +111,7 @@ def _role_changed(user: Any, changed: dict[str, Any]) -> None:
 
 
 def connect() -> None:
-    from newsdesk.news.actions import article_changed
-
     user_model = get_user_model()
-    article_changed.connect(on_article_changed, dispatch_uid="desk-audit-articles")
     pre_save.connect(on_user_pre_save, sender=user_model, dispatch_uid="desk-audit-user-pre")
     post_save.connect(on_user_post_save, sender=user_model, dispatch_uid="desk-audit-user-post")
     m2m_changed.connect(

@@ -15,7 +15,8 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from . import site
+from newsdesk.site import current as site
+
 from .context import set_actor
 from .models import SessionEpoch
 

@@ -1,5 +1,7 @@
-"""The desk's own records: site settings, second factors, the audit log,
-login failures (for throttling), autosaved drafts and session epochs.
+"""The desk's own records: second factors, login failures (for throttling),
+autosaved drafts and session epochs. The site settings live in
+``newsdesk.site`` and the audit log in ``newsdesk.news``, beside the actions
+that write them.
 
 Articles themselves live in ``newsdesk.news`` and change only through its
 actions; nothing here writes them.
@@ -7,68 +9,8 @@ actions; nothing here writes them.
 
 from __future__ import annotations
 
-import zoneinfo
-
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext_lazy as _
-
-
-def _known_zone(value: str) -> None:
-    try:
-        zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValidationError(
-            _("%(value)s is not a known time zone; use a name such as Europe/London."),
-            params={"value": value},
-        ) from exc
-
-
-class SiteSettings(models.Model):
-    """One row (pk 1): what the newsroom calls itself and how it shows times.
-
-    Empty fields fall back to the environment settings (NEWSDESK_SITE_NAME,
-    NEWSDESK_TIME_ZONE, NEWSDESK_LANGUAGE), so a fresh install needs no row.
-    """
-
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
-    site_name = models.CharField(_("site name"), max_length=80, blank=True)
-    description = models.CharField(_("description"), max_length=300, blank=True)
-    logo = models.ImageField(
-        _("logo"),
-        upload_to="site/",
-        blank=True,
-        help_text=_("Shown in the page header; PNG, JPEG or WebP."),
-    )
-    contact_line = models.CharField(
-        _("desk contact line"),
-        max_length=200,
-        blank=True,
-        help_text=_("Shown under the tips form and in the footer, e.g. how to reach the desk."),
-    )
-    time_zone = models.CharField(
-        _("time zone"), max_length=64, blank=True, validators=[_known_zone]
-    )
-    language = models.CharField(
-        _("default language"),
-        max_length=16,
-        blank=True,
-        help_text=_("For new updates, e.g. en or en-GB."),
-    )
-    require_admin_second_factor = models.BooleanField(
-        _("admins must use a second factor"),
-        default=False,
-        help_text=_("Admins without an authenticator app are sent to set one up first."),
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("site settings")
-        verbose_name_plural = _("site settings")
-
-    def __str__(self) -> str:
-        return str(_("Site settings"))
 
 
 class SecondFactor(models.Model):
@@ -108,48 +50,6 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} from {self.address} at {self.at}"
-
-
-class AuditEntry(models.Model):
-    class Action(models.TextChoices):
-        LOGIN = "login", _("signed in")
-        LOGIN_FAILED = "login_failed", _("failed sign-in")
-        LOGIN_THROTTLED = "login_throttled", _("sign-in throttled")
-        LOGOUT = "logout", _("signed out")
-        SECOND_FACTOR = "second_factor", _("second factor changed")
-        PASSWORD = "password", _("password changed")
-        PUBLISH = "publish", _("published")
-        SCHEDULE = "schedule", _("scheduled")
-        CORRECT = "correct", _("corrected")
-        UNPUBLISH = "unpublish", _("unpublished")
-        PIN = "pin", _("pinned")
-        UNPIN = "unpin", _("unpinned")
-        RESTORE = "restore", _("restored a revision")
-        ROLE = "role", _("role changed")
-        SETTINGS = "settings", _("site settings changed")
-
-    at = models.DateTimeField(db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    # Kept even if the account is deleted later.
-    actor_name = models.CharField(max_length=150, blank=True)
-    action = models.CharField(max_length=20, choices=Action.choices, db_index=True)
-    target = models.CharField(max_length=300, blank=True)
-    address = models.GenericIPAddressField(null=True, blank=True)
-    detail = models.JSONField(default=dict, blank=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        verbose_name = _("audit entry")
-        verbose_name_plural = _("audit log")
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.target}"
 
 
 class Autosave(models.Model):

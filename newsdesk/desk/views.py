@@ -16,11 +16,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from newsdesk.news import actions
-from newsdesk.news.models import Article, ArticleAuthor, Author, Revision, Tag
+from newsdesk.news import actions, permissions
+from newsdesk.news.models import Article, ArticleAuthor, AuditEntry, Revision, Tag
 from newsdesk.news.rendering import render_markdown
+from newsdesk.site import current as site
 
-from . import audit, diff, rules, site
+from . import diff
 from .access import DeskRequest, desk_view
 from .forms import (
     BYLINE_SLOTS,
@@ -30,7 +31,7 @@ from .forms import (
     initial_from_data,
     unsafe_links,
 )
-from .models import AuditEntry, Autosave
+from .models import Autosave
 
 WRITE = "news.add_article"
 PUBLISH = "news.publish_article"
@@ -43,9 +44,7 @@ def _article(request: DeskRequest, pk: int, *, edit: bool = False) -> Article:
     article = getattr(request, "desk_article", None)
     if article is None or article.pk != int(pk):
         article = get_object_or_404(Article, pk=int(pk))
-    allowed = (
-        rules.can_edit(request.user, article) if edit else rules.can_view(request.user, article)
-    )
+    allowed = permissions.can(request.user, "article.edit" if edit else "article.view", article)
     if not allowed:
         raise PermissionDenied
     return article
@@ -53,7 +52,7 @@ def _article(request: DeskRequest, pk: int, *, edit: bool = False) -> Article:
 
 def _lists(request: DeskRequest) -> dict[str, Any]:
     base = Article.objects.prefetch_related("bylines__author").order_by("-modified_at")
-    mine = request.GET.get("mine") == "1" or not rules.is_editor(request.user)
+    mine = request.GET.get("mine") == "1" or not permissions.is_editor(request.user)
     if mine:
         own = Revision.objects.filter(number=1, created_by=request.user).values("article_id")
         base = base.filter(pk__in=own) | base.filter(bylines__author__user=request.user)
@@ -131,8 +130,8 @@ def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do:
     data = form.cleaned_data
     image = _store_image(form, user)
     is_new = article is None
-    if not user.has_perm(PIN):
-        # Only editors set the flag; anyone else's save leaves it as it is.
+    if not permissions.can(user, "article.breaking", article):
+        # The form shows the flag to editors only: anyone else's save leaves it.
         changes.pop("is_breaking")
     try:
         with transaction.atomic():
@@ -142,8 +141,6 @@ def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do:
                     changes["language"] = site.of(request).language
                 article = actions.create_draft(user=user, **changes)
             elif article.is_published and data.get("change") == "correction":
-                if not user.has_perm(CORRECT):
-                    raise PermissionDenied
                 fixes = {k: v for k, v in changes.items() if k not in {"is_breaking", "language"}}
                 actions.correct(
                     article,
@@ -269,7 +266,7 @@ def _render_composer(
     context = {
         "form": form,
         "article": article,
-        "is_editor": rules.is_editor(request.user),
+        "is_editor": permissions.is_editor(request.user),
         "can_correct": request.user.has_perm(CORRECT),
         "bylines": [form[f"author_{i}"] for i in range(BYLINE_SLOTS)],
         "source_rows": [
@@ -312,7 +309,7 @@ def new(request: DeskRequest) -> HttpResponse:
 @desk_view(WRITE, methods=("GET", "POST"), article="view")
 def edit(request: DeskRequest, pk: int) -> HttpResponse:
     article = _article(request, pk, edit=request.method == "POST")
-    if request.method != "POST" and not rules.can_edit(request.user, article):
+    if request.method != "POST" and not permissions.can(request.user, "article.edit", article):
         return redirect("desk:preview", pk=pk)
     return _composer(request, article)
 
@@ -473,7 +470,7 @@ def history(request: DeskRequest, pk: int) -> HttpResponse:
             "diffs": diffs,
             "a": a,
             "b": b,
-            "can_edit": rules.can_edit(request.user, article),
+            "can_edit": permissions.can(request.user, "article.edit", article),
         },
     )
 
@@ -483,31 +480,12 @@ def restore(request: DeskRequest, pk: int, number: int) -> HttpResponse:
     """Make an earlier revision's text current again, as a new revision."""
     number = int(number)
     article = _article(request, pk, edit=True)
-    revision = get_object_or_404(Revision, article=article, number=number)
-    snap = revision.snapshot
-    authors = Author.objects.in_bulk(snap.get("authors", []), field_name="slug")
+    get_object_or_404(Revision, article=article, number=number)
     try:
-        actions.update(
-            article,
-            user=request.user,
-            expected_version=article.version,
-            headline=snap["headline"],
-            lede=snap.get("lede", ""),
-            body=snap.get("body", ""),
-            tags=snap.get("tags", []),
-            authors=[authors[s] for s in snap.get("authors", []) if s in authors],
-            sources=[actions.SourceInput(**s) for s in snap.get("sources", [])],
-        )
+        actions.restore(article, number=number, user=request.user, expected_version=article.version)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("desk:history", pk=pk)
-    audit.record(
-        audit.Action.RESTORE,
-        actor=request.user,
-        target=f"{article.headline} ({article.get_absolute_url()})",
-        request=request,
-        detail={"article": article.pk, "revision": number},
-    )
     messages.success(request, _("Revision %(n)d restored as a new revision.") % {"n": number})
     return redirect("desk:history", pk=pk)
 

@@ -10,7 +10,7 @@ class FeedsConfig(AppConfig):
     def ready(self) -> None:
         from newsdesk.hooks.consumers import register
 
-        from . import checks, signals  # noqa: F401  (registers checks and receivers)
+        from . import checks  # noqa: F401  (registers the checks)
         from .websub import consumer
 
         register(consumer)

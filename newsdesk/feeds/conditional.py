@@ -1,13 +1,10 @@
 """Conditional GET for pages and feeds: ETag, Last-Modified, 304, Cache-Control.
 
-Everything a reader sees changes only through an action (which writes a
-public outbox event) or through an author or tag edit (which bumps
-:class:`~newsdesk.feeds.models.Stamp`). So the validators of every public
-page are derived from the newest public event id and the stamp generation,
-read in one query, plus what the response also depends on: the URL, the
-active language and the settings that shape the output. Event ids become
-visible in id order (``BEGIN IMMEDIATE`` on SQLite, the outbox's commit lock
-on PostgreSQL), so a newer change always means a larger id.
+Everything a reader sees changes only through an action, which writes a
+public outbox event (``newsdesk.news.state``). So the validators of every
+public page are derived from the newest public event id, plus what the
+response also depends on: the URL, the active language and the settings
+that shape the output.
 
 The ETag is weak: relative times ("5 min ago") make two renderings of the
 same content differ by a few bytes, and that is what weak means.
@@ -24,15 +21,14 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Subquery
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from newsdesk.news.models import Article, Event
+from newsdesk.news.state import State, read_state, state_of
 
-from .models import SITE, Stamp
+__all__ = ["State", "conditional", "read_state", "state_of", "validators"]
 
 View = Callable[..., HttpResponseBase]
 
@@ -40,56 +36,6 @@ try:
     _VERSION = importlib.metadata.version("newsdesk")
 except importlib.metadata.PackageNotFoundError:  # running from a bare checkout
     _VERSION = "source"
-
-
-@dataclass(frozen=True)
-class State:
-    """What every public page depends on, read in one query."""
-
-    last_event: int
-    event_at: datetime | None
-    generation: int
-    stamp_at: datetime | None
-    # The oldest publication time: where the live blog's coverage starts.
-    first_published: datetime | None = None
-
-    @property
-    def last_modified(self) -> datetime | None:
-        times = [t for t in (self.event_at, self.stamp_at) if t is not None]
-        return max(times) if times else None
-
-
-def read_state() -> State:
-    newest = Event.objects.filter(public=True).order_by("-id")
-    oldest = Article.published.order_by("published_at")
-    row = (
-        Stamp.objects.filter(pk=SITE)
-        .annotate(
-            last_event=Subquery(newest.values("id")[:1]),
-            event_at=Subquery(newest.values("created_at")[:1]),
-            first_published=Subquery(oldest.values("published_at")[:1]),
-        )
-        .values_list("last_event", "event_at", "generation", "changed_at", "first_published")
-        .first()
-    )
-    if row is None:  # no stamp row (a flushed database): the events alone
-        event = newest.values_list("id", "created_at").first()
-        first = oldest.values_list("published_at", flat=True).first()
-        if event is None:
-            return State(0, None, 0, None, first)
-        return State(event[0], event[1], 0, None, first)
-    last_event, event_at, generation, stamp_at, first_published = row
-    return State(last_event or 0, event_at, generation, stamp_at, first_published)
-
-
-def state_of(request: HttpRequest) -> State:
-    """The state for this request, read once (the validators, the live
-    position and the live blog's start all come from it)."""
-    state = getattr(request, "_newsdesk_state", None)
-    if state is None:
-        state = read_state()
-        request._newsdesk_state = state  # type: ignore[attr-defined]
-    return state
 
 
 def _output_settings() -> str:
@@ -120,7 +66,7 @@ def validators(request: HttpRequest, state: State | None = None) -> Validators:
             _output_settings(),
             request.get_full_path(),
             get_language() or "",
-            f"{state.last_event}.{state.generation}",
+            str(state.last_event),
         ]
     )
     digest = hashlib.blake2b(key.encode(), digest_size=12).hexdigest()

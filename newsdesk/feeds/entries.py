@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from newsdesk.desk import site as site_settings
 from newsdesk.news.models import Article, ArticleAuthor, Author, Tag
 from newsdesk.public.pagination import Cursor, page
+from newsdesk.site import current as site_settings
 
 #: format name -> (file name, media type)
 FORMATS: dict[str, tuple[str, str]] = {

@@ -24,8 +24,8 @@ from django.utils import timezone
 
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
-from newsdesk.desk import site as site_settings
 from newsdesk.news.models import Article, Author, Tag
+from newsdesk.site import current as site_settings
 
 from .conditional import conditional, public_cache
 from .entries import absolute, w3c_date

@@ -19,8 +19,8 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
 
-from newsdesk.desk import site as site_settings
 from newsdesk.news.models import Article
+from newsdesk.site import current as site_settings
 
 from .entries import absolute, absolute_media
 

@@ -69,14 +69,6 @@ def announce(sender: object, event_ids: list[int], **kwargs: object) -> None:
             log.warning("live: cannot publish a wake-up to Redis", exc_info=True)
 
 
-def announce_edit() -> None:
-    """Wake every hub after an edit that wrote no event (an author or a tag)."""
-    if connections["default"].vendor == "postgresql":
-        with connections["default"].cursor() as cursor:
-            cursor.execute("SELECT pg_notify(%s, %s)", [PG_CHANNEL, "edit"])
-    announce(None, event_ids=[])
-
-
 class Listener:
     """Base: keep a subscription alive, waking the hub on each message."""
 

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 from django.db import close_old_connections
 
-from newsdesk.cache.invalidation import deps_for_events, edit_generation
+from newsdesk.cache.invalidation import deps_for_events
 from newsdesk.cache.store import PAGES
 
 from . import events
@@ -74,7 +74,6 @@ class Hub:
         self._reads_started = 0
         #: Connection-level streams (``protocol.LiveStream``) the hub writes to.
         self.subscribers: set[Any] = set()
-        self.edit_generation: tuple[int, str] | None = None
         self._opening: set[asyncio.Task[None]] = set()
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-live-db")
 
@@ -112,7 +111,6 @@ class Hub:
         self._db.shutdown(wait=False)
 
     async def _initial_read(self) -> None:
-        self.edit_generation = await self.db(edit_generation)
         latest = await self.db(events.latest_id)
         self.horizon = await self.db(events.horizon)
         # Warm the log with recent events, so reconnecting readers (after a
@@ -124,7 +122,7 @@ class Hub:
         self.log_floor = max(start, self.horizon)
         self.cursor = max(latest, recent[-1].id if recent else 0)
         # Shared cached pages are only as current as the events applied to them.
-        await self.db(PAGES.reconcile, self.cursor, repr(self.edit_generation))
+        await self.db(PAGES.reconcile, self.cursor)
 
     # Waking --------------------------------------------------------------------
 
@@ -169,14 +167,6 @@ class Hub:
         assert self._read_lock is not None, "the hub has not been started"
         async with self._read_lock:
             self._reads_started += 1
-            # Author, tag and site-settings edits write no event; their stamp
-            # says so instead. Looked at before the events are handed out, so
-            # a reader who hears of this read's events is never served a page
-            # from before an edit that came with them.
-            stamp = await self.db(edit_generation)
-            if stamp != self.edit_generation:
-                await self.db(PAGES.clear)
-                self.edit_generation = stamp
             await self._read_new_locked()
 
     async def catch_up(self) -> int:

@@ -30,13 +30,26 @@ class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True, allow_unicode=True)
     bio = models.TextField(_("bio"), blank=True, max_length=1000)
-    avatar = models.ImageField(_("avatar"), upload_to="avatars/", blank=True)
+    # Through the image pipeline (newsdesk/images): cleaned, renditions, no EXIF.
+    avatar = models.ForeignKey(
+        "images.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("avatar"),
+    )
     contact = models.CharField(
         _("public contact line"),
         max_length=200,
         blank=True,
         help_text=_("Shown on the author card, e.g. how to reach the desk securely."),
     )
+    email = models.EmailField(_("public e-mail"), max_length=200, blank=True)
+    signal = models.CharField(
+        _("Signal"), max_length=64, blank=True, help_text=_("A Signal number or username.")
+    )
+    website = models.URLField(_("website"), max_length=300, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -65,6 +78,7 @@ class Author(models.Model):
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=50, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True, allow_unicode=True)
+    description = models.TextField(_("description"), max_length=1000, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -76,6 +90,28 @@ class Tag(models.Model):
 
     def get_absolute_url(self) -> str:
         return public_url("tag", self.slug)
+
+
+class OldSlug(models.Model):
+    """A tag's or an author's earlier slug: its old URL answers 301 to the new one."""
+
+    class Kind(models.TextChoices):
+        TAG = "tag", _("tag")
+        AUTHOR = "author", _("author")
+
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    slug = models.CharField(max_length=140)
+    # The record's id; kept even when a merge deleted the tag it pointed to,
+    # which is why this is no foreign key: a merge moves it on instead.
+    target_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "slug"], name="unique_old_slug"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.slug} -> {self.target_id}"
 
 
 class PublishedManager(models.Manager["Article"]):
@@ -256,6 +292,14 @@ class Event(models.Model):
         UNPUBLISHED = "article.unpublished"
         PINNED = "article.pinned"
         UNPINNED = "article.unpinned"
+        AUTHOR_CREATED = "author.created"
+        AUTHOR_UPDATED = "author.updated"
+        TAG_CREATED = "tag.created"
+        TAG_UPDATED = "tag.updated"
+        TAG_MERGED = "tag.merged"
+        SITE_UPDATED = "site.updated"
+        ACCOUNT_CREATED = "account.created"
+        ACCOUNT_UPDATED = "account.updated"
 
     PUBLIC_TYPES: ClassVar[frozenset[str]] = frozenset(
         {
@@ -265,6 +309,13 @@ class Event(models.Model):
             Type.UNPUBLISHED,
             Type.PINNED,
             Type.UNPINNED,
+            # What readers see of the newsroom's records: names, bios, tag
+            # pages, the site's name. A new author or tag is seen only once
+            # an article carries it, and that article's event says so.
+            Type.AUTHOR_UPDATED,
+            Type.TAG_UPDATED,
+            Type.TAG_MERGED,
+            Type.SITE_UPDATED,
         }
     )
 
@@ -297,3 +348,53 @@ class OutboxHorizon(models.Model):
 
     def __str__(self) -> str:
         return f"events pruned through #{self.pruned_through}"
+
+
+class AuditEntry(models.Model):
+    """Who did what: written by the actions in the change's own transaction
+    (and by the desk for sign-ins); kept for good, unlike the outbox."""
+
+    class Action(models.TextChoices):
+        LOGIN = "login", _("signed in")
+        LOGIN_FAILED = "login_failed", _("failed sign-in")
+        LOGIN_THROTTLED = "login_throttled", _("sign-in throttled")
+        LOGOUT = "logout", _("signed out")
+        SECOND_FACTOR = "second_factor", _("second factor changed")
+        PASSWORD = "password", _("password changed")
+        PUBLISH = "publish", _("published")
+        SCHEDULE = "schedule", _("scheduled")
+        CORRECT = "correct", _("corrected")
+        UNPUBLISH = "unpublish", _("unpublished")
+        PIN = "pin", _("pinned")
+        UNPIN = "unpin", _("unpinned")
+        RESTORE = "restore", _("restored a revision")
+        ROLE = "role", _("role changed")
+        SETTINGS = "settings", _("site settings changed")
+        AUTHOR = "author", _("author changed")
+        TAG = "tag", _("tag changed")
+        ACCOUNT = "account", _("account changed")
+
+    at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept even if the account is deleted later.
+    actor_name = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=20, choices=Action.choices, db_index=True)
+    target = models.CharField(max_length=300, blank=True)
+    address = models.GenericIPAddressField(null=True, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        # The table kept its name when the log moved here from the desk.
+        db_table = "desk_auditentry"
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.target}"

@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-from newsdesk.desk import site as site_settings
+from newsdesk.site import current as site_settings
 
 
 def site(request: HttpRequest) -> dict[str, Any]:

@@ -28,7 +28,7 @@ def member(name: str, group: str) -> User:
 
 def test_submit_moves_a_draft_to_review(make_article: Callable[..., Article]) -> None:
     contributor = member("cora", CONTRIBUTOR)
-    draft = make_article(publish=False)
+    draft = make_article(publish=False, user=contributor)  # their own draft
     submitted = actions.submit(draft, user=contributor, expected_version=draft.version)
     assert submitted.status == Article.Status.REVIEW
     assert submitted.version == draft.version + 1
@@ -47,7 +47,7 @@ def test_submit_moves_a_draft_to_review(make_article: Callable[..., Article]) ->
 
 def test_submit_needs_change_permission(make_article: Callable[..., Article]) -> None:
     nobody = User.objects.create_user("nobody", password="not-used-here-123")
-    with pytest.raises(PermissionDenied, match="submit articles for review"):
+    with pytest.raises(PermissionDenied, match="submit this article for review"):
         actions.submit(make_article(publish=False), user=nobody)
 
 

@@ -1,8 +1,9 @@
 """The site settings in force: the admin's row over the environment defaults.
 
-Kept in each process and read again when the edit generation moves, which
-saving the settings does; saving also clears the page cache everywhere, so
-a change shows on the next render in every process.
+Kept in each process and read again when the newest public event moves:
+changing the settings is an action that writes one (``site.updated``), which
+also drops every cached page in every process through the outbox, so a
+change shows on the next render everywhere.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest
+
+from newsdesk.news.state import state_of
 
 from .models import SiteSettings
 
@@ -80,24 +83,22 @@ _loaded: tuple[tuple[object, ...], Site] | None = None
 def of(request: HttpRequest) -> Site:
     """The settings for this request.
 
-    Kept in the process and read again only when the page state's edit
-    generation moves: saving the settings bumps it (``feeds.models.Stamp``),
-    and the state is read once per request anyway, for the validators.
+    Kept in the process and read again only when the newest public event
+    moves (a settings change writes one); the state is read once per request
+    anyway, for the validators.
     """
     global _loaded
     site = getattr(request, "_newsdesk_site", None)
     if site is not None:
         return site
-    from newsdesk.feeds.conditional import state_of
-
     # The environment's defaults are part of the key: a test (or a reload)
     # that changes them sees them at once.
     state = state_of(request)
     key = (
-        # The time as well: a counter alone can come back to a value it had
-        # (a restored backup, a rolled-back transaction) with other settings.
-        state.generation,
-        state.stamp_at,
+        # The time as well: an id alone can come back to a value it had (a
+        # restored backup) with other settings.
+        state.last_event,
+        state.event_at,
         settings.NEWSDESK_SITE_NAME,
         settings.TIME_ZONE,
         settings.LANGUAGE_CODE,

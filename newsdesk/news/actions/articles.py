@@ -2,18 +2,19 @@
 
 Every change to an article (from the desk, the API, the command line, an
 import or the scheduler) is one of these functions. Each one checks the
-actor's permission, validates, renders the body, writes the article, a
-Revision snapshot and an outbox Event in a single transaction, and returns
-the saved article. Nothing else writes those tables.
+actor's permission for that article (``news.permissions``), validates,
+renders the body, writes the article, a Revision snapshot, the audit entry
+and an outbox Event in a single transaction, and returns the saved article.
+Nothing else writes those tables.
 
-``user=None`` means the system itself (command line, demo loader, scheduler).
+``user=None`` means the system itself (demo loader, scheduler); the command
+line passes ``permissions.COMMAND_LINE`` or the account named by ``--as``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,18 +23,22 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from newsdesk.images.models import Image
 
-from . import outbox
-from .models import Article, ArticleAuthor, ArticleSource, Author, Correction, Event, Revision, Tag
-from .reading import count_images, count_words, reading_time
-from .rendering import render_markdown
-from .slugs import slug_from_headline, unique_slug
+from .. import audit, outbox
+from ..models import Article, ArticleAuthor, ArticleSource, Author, Correction, Event, Revision
+from ..permissions import check, is_system
+from ..reading import count_images, count_words, reading_time
+from ..rendering import render_markdown
+from ..slugs import slug_from_headline, unique_slug
+from .base import Errors as _Errors
+from .base import clean_line as _clean_line
+from .base import clean_text as _clean_text
+from .tags import tags_named
 
 log = logging.getLogger(__name__)
 
@@ -48,13 +53,6 @@ MAX_CORRECTION = 2000
 MAX_LANGUAGE = 16  # Article.language's column
 MAX_IMAGE_ALT = 300  # Article.image_alt's column
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-# Sent inside the transaction of every saved change, after its revision and
-# event are written: ``sender=Article, article, action, user, extra``. The
-# desk's audit log listens; a receiver that raises rolls the change back.
-article_changed = Signal()
 
 
 @dataclass(frozen=True)
@@ -67,33 +65,6 @@ class SourceInput:
 
 
 # Validation -------------------------------------------------------------
-
-
-def _clean_line(value: str) -> str:
-    value = unicodedata.normalize("NFC", _CONTROL.sub("", value))
-    return " ".join(value.split())
-
-
-def _clean_text(value: str) -> str:
-    value = unicodedata.normalize("NFC", _CONTROL.sub("", value))
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-class _Errors:
-    def __init__(self) -> None:
-        self.by_field: dict[str, list[str]] = {}
-
-    def add(self, field: str, message: str) -> None:
-        self.by_field.setdefault(field, []).append(message)
-
-    def raise_if_any(self) -> None:
-        if self.by_field:
-            raise ValidationError(
-                {
-                    f: [ValidationError(m, code="invalid") for m in ms]
-                    for f, ms in self.by_field.items()
-                }
-            )
 
 
 def _validate(fields: dict[str, Any]) -> dict[str, Any]:
@@ -245,15 +216,8 @@ def _validate_sources(raw: Iterable[SourceInput] | None, errors: _Errors) -> lis
 # Permissions ------------------------------------------------------------
 
 
-def _require(user: Any, permission: str, what: str) -> None:
-    if user is None:
-        return
-    if not (user.is_active and user.has_perm(f"news.{permission}")):
-        raise PermissionDenied(_("You do not have permission to %(what)s.") % {"what": what})
-
-
 def _system_only(user: Any, at: datetime | None) -> None:
-    if at is not None and user is not None:
+    if at is not None and not is_system(user):
         raise PermissionDenied(_("Only imports may set the time of a change; people act now."))
     if at is not None and timezone.is_naive(at):
         raise ValueError("Times must be timezone-aware.")
@@ -282,17 +246,6 @@ def _render(article: Article) -> None:
     words = count_words(article.body_html) + count_words(article.lede)
     article.word_count = words
     article.reading_time = reading_time(words, count_images(article.body_html))
-
-
-def _set_tags(article: Article, names: Sequence[str]) -> None:
-    tags = []
-    for name in names:
-        slug = slugify(name, allow_unicode=True)[:60]
-        tag = Tag.objects.filter(slug=slug).first()
-        if tag is None:
-            tag = Tag.objects.create(name=name, slug=slug)
-        tags.append(tag)
-    article.tags.set(tags)
 
 
 def _set_authors(article: Article, authors: Sequence[Author]) -> None:
@@ -331,9 +284,9 @@ def _apply(article: Article, clean: dict[str, Any]) -> None:
     _render(article)
 
 
-def _apply_relations(article: Article, clean: dict[str, Any]) -> None:
+def _apply_relations(article: Article, clean: dict[str, Any], user: Any) -> None:
     if "tags" in clean:
-        _set_tags(article, clean["tags"])
+        article.tags.set(tags_named(clean["tags"], user))
     if "authors" in clean:
         _set_authors(article, clean["authors"])
     if "sources" in clean:
@@ -411,14 +364,44 @@ def _record(
         number=number + 1,
         action=action,
         created_at=timezone.now(),
-        created_by=user if user is not None and user.pk else None,
+        created_by=None if is_system(user) else user,
         snapshot=snapshot(article),
     )
     payload = event_payload(article)
     if extra:
         payload.update(extra)
     outbox.emit(event_type, article, payload)
-    article_changed.send(sender=Article, article=article, action=action, user=user, extra=extra)
+    _audit(article, action, user, extra or {})
+
+
+# Article actions worth an audit entry, by the name the actions give them.
+AUDITED = {
+    "publish": audit.Action.PUBLISH,
+    "schedule": audit.Action.SCHEDULE,
+    "correct": audit.Action.CORRECT,
+    "unpublish": audit.Action.UNPUBLISH,
+    "pin": audit.Action.PIN,
+    "unpin": audit.Action.UNPIN,
+    "restore": audit.Action.RESTORE,
+}
+
+
+def _audit(article: Article, action: str, user: Any, extra: dict[str, Any]) -> None:
+    kind = AUDITED.get(action)
+    if kind is None:
+        return
+    detail: dict[str, Any] = {"article": article.pk, "version": article.version}
+    if "correction" in extra:
+        detail["note"] = extra["correction"]["text"][:500]
+    for key in ("publish_at", "revision"):
+        if key in extra:
+            detail[key] = extra[key]
+    audit.record(
+        kind,
+        actor=user,
+        target=f"{article.headline} ({article.get_absolute_url()})",
+        detail=detail,
+    )
 
 
 # The actions ------------------------------------------------------------
@@ -440,7 +423,9 @@ def create_draft(
     user: Any = None,
 ) -> Article:
     """Create an unpublished article."""
-    _require(user, "add_article", _("write articles"))
+    check(user, "article.create")
+    if is_breaking:
+        check(user, "article.breaking")
     clean = _validate(
         {
             "headline": headline,
@@ -462,13 +447,19 @@ def create_draft(
                 article = Article(slug=unique_slug(base))
                 _apply(article, clean)
                 article.save()
-                _apply_relations(article, clean)
+                _apply_relations(article, clean, user)
                 _record(article, "create", Event.Type.DRAFT_CREATED, user)
                 return article
         except IntegrityError:
             # Two drafts raced for the same slug; the loser picks the next one.
             continue
     raise ValidationError(_("Could not find a free URL for this headline; try another."))
+
+
+UPDATABLE = frozenset(
+    {"headline", "lede", "body", "tags", "authors", "sources", "is_breaking", "language"}
+    | {"image", "image_alt"}
+)
 
 
 def update(
@@ -483,29 +474,59 @@ def update(
     Changes to what a published article says that readers must be told about
     go through :func:`correct` instead.
     """
-    editable = {"headline", "lede", "body", "tags", "authors", "sources", "is_breaking", "language"}
-    editable |= {"image", "image_alt"}
-    unknown = set(changes) - editable
+    unknown = set(changes) - UPDATABLE
     if unknown:
         raise TypeError(f"update() cannot change {', '.join(sorted(unknown))}.")
+    return _update(article, user, expected_version, changes, "update", {})
+
+
+def _update(
+    article: Article,
+    user: Any,
+    expected_version: int | None,
+    changes: dict[str, Any],
+    action: str,
+    extra: dict[str, Any],
+) -> Article:
     clean = _validate(changes)
     with transaction.atomic():
         article = _locked(article, expected_version)
-        if article.is_published:
-            _require(user, "change_article", _("edit published articles"))
-        else:
-            _require(user, "change_article", _("edit articles"))
+        check(user, f"article.{'restore' if action == 'restore' else 'edit'}", article)
         if "is_breaking" in clean and clean["is_breaking"] != article.is_breaking:
-            _require(user, "pin_article", _("mark articles as breaking"))
+            check(user, "article.breaking", article)
         _apply(article, clean)
         article.version += 1
         if article.is_published:
             article.updated_at = timezone.now()
         article.save()
-        _apply_relations(article, clean)
+        _apply_relations(article, clean, user)
         event = Event.Type.UPDATED if article.is_published else Event.Type.DRAFT_UPDATED
-        _record(article, "update", event, user)
+        _record(article, action, event, user, extra)
     return article
+
+
+def restore(
+    article: Article,
+    *,
+    number: int,
+    user: Any = None,
+    expected_version: int | None = None,
+) -> Article:
+    """Make an earlier revision's text current again, as a new revision."""
+    found = Revision.objects.filter(article=article, number=number).first()
+    if found is None:
+        raise ValidationError(_("This article has no revision %(n)d.") % {"n": number})
+    snap = found.snapshot
+    by_slug = Author.objects.in_bulk(snap.get("authors", []), field_name="slug")
+    changes = {
+        "headline": snap["headline"],
+        "lede": snap.get("lede", ""),
+        "body": snap.get("body", ""),
+        "tags": snap.get("tags", []),
+        "authors": [by_slug[s] for s in snap.get("authors", []) if s in by_slug],
+        "sources": [SourceInput(**s) for s in snap.get("sources", [])],
+    }
+    return _update(article, user, expected_version, changes, "restore", {"revision": number})
 
 
 def publish(
@@ -522,7 +543,7 @@ def publish(
     without ever seeing an update twice or missing one. Only the system
     (imports, the demo loader) may give an earlier time with ``at``.
     """
-    _require(user, "publish_article", _("publish articles"))
+    check(user, "article.publish")
     _system_only(user, at)
     with transaction.atomic():
         article = _locked(article, expected_version)
@@ -557,7 +578,7 @@ def publish(
 
 def unpublish(article: Article, *, user: Any = None) -> Article:
     """Withdraw a published article: its page answers 410 Gone."""
-    _require(user, "publish_article", _("unpublish articles"))
+    check(user, "article.unpublish")
     with transaction.atomic():
         article = _locked(article, None)
         if not article.is_published:
@@ -581,7 +602,7 @@ def correct(
     **changes: Any,
 ) -> Correction:
     """Publish a correction: a public note on the article, with the fix itself."""
-    _require(user, "correct_article", _("publish corrections"))
+    check(user, "article.correct")
     _system_only(user, at)
     editable = {"headline", "lede", "body", "tags", "sources", "authors", "image", "image_alt"}
     unknown = set(changes) - editable
@@ -611,7 +632,7 @@ def correct(
         article.updated_at = now
         article.version += 1
         article.save()
-        _apply_relations(article, clean)
+        _apply_relations(article, clean, user)
         correction = Correction.objects.create(
             article=article,
             created_at=now,
@@ -630,7 +651,7 @@ def correct(
 
 def pin(article: Article, *, user: Any = None) -> Article:
     """Pin a published article to the top of the News Feed (one at a time)."""
-    _require(user, "pin_article", _("pin articles"))
+    check(user, "article.pin")
     with transaction.atomic():
         article = _locked(article, None)
         if not article.is_published:
@@ -656,7 +677,7 @@ def _unpin_locked(article: Article, user: Any) -> None:
 
 
 def unpin(article: Article, *, user: Any = None) -> Article:
-    _require(user, "pin_article", _("unpin articles"))
+    check(user, "article.pin")
     with transaction.atomic():
         article = _locked(article, None)
         if article.is_pinned:
@@ -666,9 +687,9 @@ def unpin(article: Article, *, user: Any = None) -> Article:
 
 def submit(article: Article, *, user: Any = None, expected_version: int | None = None) -> Article:
     """Hand a draft to the editors: draft -> review."""
-    _require(user, "change_article", _("submit articles for review"))
     with transaction.atomic():
         article = _locked(article, expected_version)
+        check(user, "article.submit", article)
         if article.status == Article.Status.REVIEW:
             raise ValidationError(_("This article is already in review."), code="state")
         if article.status != Article.Status.DRAFT:
@@ -694,7 +715,7 @@ def schedule(
     (after everything already public). A scheduled article can be rescheduled,
     edited, or published at once.
     """
-    _require(user, "publish_article", _("schedule articles"))
+    check(user, "article.schedule")
     if timezone.is_naive(publish_at):
         raise ValueError("Times must be timezone-aware.")
     with transaction.atomic():

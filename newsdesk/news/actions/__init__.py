@@ -1,0 +1,67 @@
+"""The one door for every change to the newsroom (see ``news.permissions``).
+
+Articles (``articles.py``), authors (``authors.py``) and tags (``tags.py``)
+change here; the site settings in ``newsdesk.site.actions`` and accounts in
+``newsdesk.desk.accounts``, through the same audit log and outbox.
+"""
+
+from .articles import (
+    MAX_AUTHORS,
+    MAX_BODY,
+    MAX_CORRECTION,
+    MAX_HEADLINE,
+    MAX_IMAGE_ALT,
+    MAX_LANGUAGE,
+    MAX_LEDE,
+    MAX_SOURCES,
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
+    SourceInput,
+    correct,
+    create_draft,
+    event_payload,
+    pin,
+    publish,
+    publish_due,
+    restore,
+    schedule,
+    snapshot,
+    submit,
+    unpin,
+    unpublish,
+    update,
+)
+from .authors import create_author, update_author
+from .tags import create_tag, merge_tags, update_tag
+
+__all__ = [
+    "MAX_AUTHORS",
+    "MAX_BODY",
+    "MAX_CORRECTION",
+    "MAX_HEADLINE",
+    "MAX_IMAGE_ALT",
+    "MAX_LANGUAGE",
+    "MAX_LEDE",
+    "MAX_SOURCES",
+    "MAX_TAGS",
+    "MAX_TAG_LENGTH",
+    "SourceInput",
+    "correct",
+    "create_author",
+    "create_draft",
+    "create_tag",
+    "event_payload",
+    "merge_tags",
+    "pin",
+    "publish",
+    "publish_due",
+    "restore",
+    "schedule",
+    "snapshot",
+    "submit",
+    "unpin",
+    "unpublish",
+    "update",
+    "update_author",
+    "update_tag",
+]

@@ -1,0 +1,197 @@
+"""Who may do what to which record: the one set of rules every door shares.
+
+The actions call :func:`check` before they change anything, so the desk, the
+Admin API, the command line, imports and the worker get the same answer for
+the same person and object; callers ask :func:`can` only to decide which
+buttons to show. No caller keeps a rule of its own.
+
+Roles come from Django permissions (``news.roles``): contributors write,
+editors (``news.publish_article``) run the desk, admins (superusers) also
+manage accounts and the site settings. Beyond the role, per object:
+
+- a contributor sees and changes only their own articles (they created it or
+  are on its byline), and only while it is a draft or in review;
+- a contributor edits their own author profile, never someone else's, and
+  never which account a profile belongs to;
+- only editors mark an article breaking.
+
+The actor is a user, or a :class:`SystemActor` (the scheduler, the demo
+loader, the command line without ``--as``), which has every right and is
+named in the audit log. ``None`` means :data:`SYSTEM`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from .models import Article, Author, Revision
+
+CONTRIBUTOR_STATES = {Article.Status.DRAFT, Article.Status.REVIEW}
+
+
+@dataclass(frozen=True)
+class SystemActor:
+    """Newsdesk itself acting: every right, recorded under ``name``."""
+
+    name: str
+    pk: None = None
+    is_active: bool = True
+    is_superuser: bool = True
+
+    def get_username(self) -> str:
+        return self.name
+
+    def __str__(self) -> str:
+        return self.name
+
+
+SYSTEM = SystemActor("system")
+COMMAND_LINE = SystemActor("command line")
+
+
+class ActionDenied(PermissionDenied):
+    """The actor may not do this to this object; the message says what."""
+
+
+def is_system(user: Any) -> bool:
+    return user is None or isinstance(user, SystemActor)
+
+
+def _perm(user: Any, codename: str) -> bool:
+    return bool(user.is_active and user.has_perm(f"news.{codename}"))
+
+
+def is_editor(user: Any) -> bool:
+    return is_system(user) or _perm(user, "publish_article")
+
+
+def is_admin(user: Any) -> bool:
+    return is_system(user) or bool(user.is_active and user.is_superuser)
+
+
+def is_own(user: Any, article: Article) -> bool:
+    """The person created the article or is on its byline."""
+    if is_system(user) or not article.pk:
+        return False
+    first = (
+        Revision.objects.filter(article=article)
+        .order_by("number")
+        .values_list("created_by_id", flat=True)
+        .first()
+    )
+    if first == user.pk:
+        return True
+    return article.bylines.filter(author__user=user).exists()
+
+
+# The rules -----------------------------------------------------------------
+
+
+def _view_article(user: Any, article: Any) -> bool:
+    return _perm(user, "publish_article") or (_perm(user, "view_article") and is_own(user, article))
+
+
+def _edit_article(user: Any, article: Any) -> bool:
+    if is_editor(user):
+        return _perm(user, "change_article")
+    return (
+        _perm(user, "change_article")
+        and article.status in CONTRIBUTOR_STATES
+        and is_own(user, article)
+    )
+
+
+def _role(codename: str) -> Callable[[Any, Any], bool]:
+    return lambda user, obj: _perm(user, codename)
+
+
+def _edit_author(user: Any, author: Any) -> bool:
+    if _perm(user, "change_author"):
+        return True
+    return bool(
+        user.is_active
+        and author is not None
+        and author.user_id is not None
+        and author.user_id == user.pk
+    )
+
+
+RULES: dict[str, Callable[[Any, Any], bool]] = {
+    # Articles
+    "article.create": _role("add_article"),
+    "article.view": _view_article,
+    "article.edit": _edit_article,
+    "article.submit": _edit_article,
+    "article.restore": _edit_article,
+    "article.publish": _role("publish_article"),
+    "article.schedule": _role("publish_article"),
+    "article.unpublish": _role("publish_article"),
+    "article.correct": _role("correct_article"),
+    "article.pin": _role("pin_article"),
+    "article.breaking": _role("pin_article"),
+    # The newsroom's records
+    "author.create": _role("add_author"),
+    "author.edit": _edit_author,
+    "author.link_account": lambda user, obj: is_admin(user),
+    "tag.create": _role("add_article"),  # writers add tags as they compose
+    "tag.edit": _role("change_tag"),
+    "tag.merge": _role("change_tag"),
+    "site.change": lambda user, obj: is_admin(user),
+    "account.manage": lambda user, obj: is_admin(user),
+    "wire.view": _role("add_article"),
+    "wire.manage": _role("add_article"),
+}
+
+
+def _what() -> dict[str, str]:
+    return {
+        "article.create": _("write articles"),
+        "article.view": _("see this article"),
+        "article.edit": _("edit this article"),
+        "article.submit": _("submit this article for review"),
+        "article.restore": _("restore revisions of this article"),
+        "article.publish": _("publish articles"),
+        "article.schedule": _("schedule articles"),
+        "article.unpublish": _("unpublish articles"),
+        "article.correct": _("publish corrections"),
+        "article.pin": _("pin articles"),
+        "article.breaking": _("mark articles as breaking"),
+        "author.create": _("add authors"),
+        "author.edit": _("edit this author"),
+        "author.link_account": _("link authors to accounts"),
+        "tag.create": _("add tags"),
+        "tag.edit": _("edit tags"),
+        "tag.merge": _("merge tags"),
+        "site.change": _("change the site settings"),
+        "account.manage": _("manage accounts"),
+        "wire.view": _("read the wire"),
+        "wire.manage": _("manage wire sources"),
+    }
+
+
+def can(user: Any, action: str, obj: Any = None) -> bool:
+    """Whether ``user`` may do ``action`` (a key of :data:`RULES`) to ``obj``."""
+    rule = RULES[action]
+    if is_system(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    return bool(rule(user, obj))
+
+
+def check(user: Any, action: str, obj: Any = None) -> None:
+    """Raise :class:`ActionDenied` with a plain message unless :func:`can`."""
+    if not can(user, action, obj):
+        raise ActionDenied(_("You do not have permission to %(what)s.") % {"what": _what()[action]})
+
+
+def author_of(user: Any) -> Author | None:
+    """The author profile that belongs to this account, if any."""
+    if is_system(user):
+        return None
+    return Author.objects.filter(user_id=user.pk).first()

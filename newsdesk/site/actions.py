@@ -1,0 +1,85 @@
+"""The one way the site settings change.
+
+``update_settings`` checks that the actor may change them (admins), validates
+with the model's own validators, saves the row, and writes an audit entry and
+a public ``site.updated`` event in the same transaction. The event drops every
+cached page in every process and moves the validators; each process reads the
+settings again on its next request (``current.of``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from newsdesk.news import audit, outbox
+from newsdesk.news.models import Event
+from newsdesk.news.permissions import check
+
+from .models import SiteSettings
+
+FIELDS = frozenset(
+    {
+        "site_name",
+        "description",
+        "logo",
+        "contact_line",
+        "time_zone",
+        "language",
+        "default_author",
+        "require_admin_second_factor",
+    }
+)
+
+
+def settings_row() -> SiteSettings:
+    """The row as saved, or an unsaved one with the defaults (reading never writes)."""
+    return SiteSettings.objects.filter(pk=1).first() or SiteSettings(pk=1)
+
+
+def update_settings(*, user: Any = None, **changes: Any) -> SiteSettings:
+    unknown = set(changes) - FIELDS
+    if unknown:
+        raise TypeError(f"update_settings() cannot change {', '.join(sorted(unknown))}.")
+    check(user, "site.change")
+    with transaction.atomic():
+        row = SiteSettings.objects.select_for_update().filter(pk=1).first() or SiteSettings(pk=1)
+        before = {name: _plain(getattr(row, name)) for name in changes}
+        for name, value in changes.items():
+            if isinstance(value, str):
+                value = value.strip()
+            setattr(row, name, value)
+        try:
+            row.full_clean(exclude=["id"])
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict) from exc
+        row.save()
+        after = {name: _plain(getattr(row, name)) for name in changes}
+        changed = sorted(name for name in changes if before[name] != after[name])
+        outbox.emit(
+            Event.Type.SITE_UPDATED,
+            None,
+            {
+                "name": row.site_name,
+                "description": row.description,
+                "changed": [n for n in changed if n != "require_admin_second_factor"],
+            },
+        )
+        audit.record(
+            audit.Action.SETTINGS,
+            actor=user,
+            target=str(row),
+            detail={"changed": changed, "before": {n: before[n] for n in changed}},
+        )
+    return row
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as JSON: files by name, records by id."""
+    if hasattr(value, "pk"):
+        return value.pk
+    if hasattr(value, "name") and not isinstance(value, str):
+        return value.name or ""
+    return value
