@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
+import re
+import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,6 +14,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
+import newsdesk
+from newsdesk.news import demo
+from newsdesk.news.demo import DEMO_DIR, DemoDataError
 from newsdesk.news.models import Article, ArticleSource, Author, Correction, Event, Revision, Tag
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +65,127 @@ def test_demo_loads_a_month_of_news(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         "review",
     ]
     assert (tmp_path / "demo-login.txt").stat().st_mode & 0o777 == 0o600
+
+
+def _small_demo(tmp_path: Path, stories: int = 3) -> Path:
+    """A copy of the demo folder with only its first few stories and no desk work."""
+    folder = tmp_path / "demo"
+    (folder / "stories").mkdir(parents=True)
+    shutil.copy(DEMO_DIR / "newsroom.json", folder)
+    for path in sorted((DEMO_DIR / "stories").glob("*.md"))[:stories]:
+        shutil.copy(path, folder / "stories")
+    return folder
+
+
+def _edit(path: Path, pattern: str, replacement: str) -> None:
+    text, count = re.subn(pattern, replacement, path.read_text(), count=1, flags=re.MULTILINE)
+    assert count == 1, f"{pattern!r} not in {path}"
+    path.write_text(text)
+
+
+def test_a_small_demo_folder_loads(tmp_path: Path) -> None:
+    assert demo.load(folder=_small_demo(tmp_path)) == 3
+    assert Article.published.count() == 3
+    assert Author.objects.count() == 5
+    assert Tag.objects.count() == 15  # declared tags exist even when no story uses them
+
+
+@pytest.mark.parametrize(
+    ("pattern", "replacement", "expected"),
+    [
+        (r'^  "headline": .*\n', "", "headline: is missing or empty"),
+        (r'"tags": \[', '"tags": ["Sport", ', "tags: unknown tag 'Sport'"),
+        (r'"authors": \[', '"authors": ["nobody", ', "authors: unknown author slug 'nobody'"),
+        (r'"outlet": "[a-z-]+"', '"outlet": "daily-nowhere"', "unknown outlet 'daily-nowhere'"),
+        (r'^(  "headline": .*),$', r"\1", "bad JSON at line 4"),
+        (r'^  "breaking": true', '  "breakng": true', "breakng: unknown field"),
+        (r"^---\n\n", "\n", "no closing '---' line"),
+    ],
+    ids=[
+        "no-headline",
+        "unknown-tag",
+        "unknown-author",
+        "unknown-outlet",
+        "bad-json",
+        "typo",
+        "no-fence",
+    ],
+)
+def test_a_malformed_story_names_its_file_and_loads_nothing(
+    tmp_path: Path, pattern: str, replacement: str, expected: str
+) -> None:
+    folder = _small_demo(tmp_path, stories=10)
+    stories = sorted((folder / "stories").glob("*.md"))
+    broken = next(p for p in stories[1:] if re.search(pattern, p.read_text(), re.MULTILINE))
+    _edit(broken, pattern, replacement)
+
+    with pytest.raises(DemoDataError) as caught:
+        demo.load(folder=folder)
+
+    assert str(caught.value).startswith(f"{broken}: ")
+    assert expected in str(caught.value)
+    assert caught.value.path == broken
+    assert not Article.objects.exists()
+    assert not Author.objects.exists()
+    assert not Tag.objects.exists()
+
+
+def test_a_story_the_desk_refuses_rolls_back_the_whole_load(tmp_path: Path) -> None:
+    folder = _small_demo(tmp_path)
+    third = sorted((folder / "stories").glob("*.md"))[2]
+    _edit(third, r'^  "headline": ".*"', '  "headline": "' + "Long " * 60 + '"')
+
+    with pytest.raises(DemoDataError) as caught:
+        demo.load(folder=folder)
+
+    # The reader allowed it; the action refused it, after two stories were published.
+    assert str(caught.value).startswith(f"{third}: the desk refused it: headline: ")
+    assert not Article.objects.exists()
+    assert not Author.objects.exists()
+    assert not Tag.objects.exists()
+
+
+def test_a_malformed_newsroom_file_is_named(tmp_path: Path) -> None:
+    folder = _small_demo(tmp_path)
+    (folder / "newsroom.json").write_text('{"authors": [}')
+    with pytest.raises(DemoDataError, match=r"newsroom\.json: bad JSON at line 1, column 14"):
+        demo.load(folder=folder)
+    assert not Author.objects.exists()
+
+
+def test_every_demo_file_parses_and_names_only_declared_things() -> None:
+    declared = json.loads((DEMO_DIR / "newsroom.json").read_text(encoding="utf-8"))
+    tags = set(declared["tags"])
+    authors = {a["slug"] for a in declared["authors"]}
+    outlets = set(declared["outlets"])
+    assert (len(authors), len(tags), len(outlets)) == (5, 15, 10)
+
+    newsroom = demo.read()
+    everything = newsroom.stories + newsroom.desk_work
+    for story in everything:
+        assert set(story.tags) <= tags, story.file
+        assert set(story.authors) <= authors, story.file
+        assert {ref.outlet for ref in story.sources} <= outlets, story.file
+        assert story.headline and story.body, story.file
+    assert len(newsroom.stories) >= 200
+    assert [w.status for w in newsroom.desk_work] == ["review", "draft"]
+    assert set().union(*(s.tags for s in everything)) <= tags
+
+    # Every file in the folder is read: no stray or misnamed files.
+    files = {p for p in DEMO_DIR.rglob("*") if p.is_file()}
+    assert files == {DEMO_DIR / "newsroom.json", *(s.file for s in everything)}
+    # Stories are numbered in order, without gaps.
+    numbers = [int(s.file.name.split("-", 1)[0]) for s in newsroom.stories]
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_no_python_module_is_a_data_dump() -> None:
+    """Content belongs in data files; a module this long is a sign of one."""
+    root = Path(newsdesk.__file__).parent
+    long = {
+        str(path.relative_to(root)): lines
+        for path in root.rglob("*.py")
+        if "migrations" not in path.parts
+        and (lines := len(path.read_text(encoding="utf-8").splitlines())) > 1000
+    }
+    assert long == {}
