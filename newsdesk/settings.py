@@ -192,6 +192,7 @@ INSTALLED_APPS = [
     "newsdesk.api",
     "newsdesk.wire",
     "newsdesk.desk",
+    "newsdesk.worker",
 ]
 
 MIDDLEWARE = [

@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from newsdesk.desk.models import AuditEntry, SiteSettings
 from newsdesk.hooks.delivery import make_clients
-from newsdesk.hooks.worker import run_once
 from newsdesk.news import actions
 from newsdesk.news.models import Article
+from newsdesk.worker.loop import run_once
 from tests.helpers import status_of
 from tests.live.support import Server, current_database_url, server_env
 

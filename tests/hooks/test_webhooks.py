@@ -19,9 +19,9 @@ from newsdesk.hooks import signing
 from newsdesk.hooks.consumers import plan_all
 from newsdesk.hooks.delivery import Clients, make_clients
 from newsdesk.hooks.models import Attempt, Cursor, Delivery, Webhook
-from newsdesk.hooks.worker import run, run_once
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Event
+from newsdesk.worker.loop import run, run_once
 
 from .conftest import Canary, Clock, Receiver
 

@@ -11,9 +11,9 @@ import pytest
 
 from newsdesk.hooks.delivery import Clients
 from newsdesk.hooks.models import Delivery
-from newsdesk.hooks.worker import run_once
 from newsdesk.news import actions
 from newsdesk.news.models import Article
+from newsdesk.worker.loop import run_once
 
 from .conftest import Clock, Receiver
 

@@ -11,10 +11,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from newsdesk.hooks.delivery import make_clients
-from newsdesk.hooks.worker import run_once
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Event, Revision
 from newsdesk.news.roles import CONTRIBUTOR, EDITOR, ensure_roles
+from newsdesk.worker.loop import run_once
 
 pytestmark = pytest.mark.django_db
 

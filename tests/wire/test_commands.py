@@ -11,10 +11,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from newsdesk.hooks.delivery import make_clients
-from newsdesk.hooks.worker import run_once
 from newsdesk.wire.discover import add_source
 from newsdesk.wire.fetch import LEASE_SECONDS, claim_due
 from newsdesk.wire.models import Source, WireItem
+from newsdesk.worker.loop import run_once
 
 from .conftest import Clock, FeedServer, Reply, sample
 

@@ -58,7 +58,7 @@ class Command(BaseCommand):
         stop = threading.Event()
         worker = None
         if not no_worker:
-            from newsdesk.hooks.worker import run as run_worker
+            from newsdesk.worker.loop import run as run_worker
 
             worker = threading.Thread(
                 target=run_worker, args=(stop,), name="newsdesk-worker", daemon=True

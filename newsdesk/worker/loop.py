@@ -1,10 +1,10 @@
-"""The delivery worker: plan from the outbox, send what is due, poll the wire, repeat.
+"""The background loop: publish what is scheduled, deliver from the outbox, poll the wire, repeat.
 
 ``newsdesk worker`` runs :func:`run` in its own process. In the embedded
 one-process shape, ``newsdesk serve`` starts the same function in a thread:
 
     stop = threading.Event()
-    threading.Thread(target=newsdesk.hooks.worker.run, args=(stop,), daemon=True).start()
+    threading.Thread(target=newsdesk.worker.loop.run, args=(stop,), daemon=True).start()
     ...
     stop.set()
 
@@ -24,12 +24,11 @@ from typing import Any
 from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
+from newsdesk.hooks.consumers import plan_all
+from newsdesk.hooks.delivery import Clients, deliver_due, make_clients
 from newsdesk.news.actions import publish_due
 from newsdesk.news.outbox import events_committed
 from newsdesk.wire.fetch import refresh_due
-
-from .consumers import plan_all
-from .delivery import Clients, deliver_due, make_clients
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +59,7 @@ def run(
     def on_commit(**kwargs: Any) -> None:
         wake.set()
 
-    events_committed.connect(on_commit, weak=False, dispatch_uid=f"hooks-worker-{id(wake)}")
+    events_committed.connect(on_commit, weak=False, dispatch_uid=f"newsdesk-worker-{id(wake)}")
     own_clients = clients is None
     active = clients or make_clients()
     log.info("delivery worker started")
@@ -79,7 +78,7 @@ def run(
                 wake.wait(0.1)
                 waited += 0.1
     finally:
-        events_committed.disconnect(dispatch_uid=f"hooks-worker-{id(wake)}")
+        events_committed.disconnect(dispatch_uid=f"newsdesk-worker-{id(wake)}")
         if own_clients:
             active.close()
         connection.close()

@@ -6,24 +6,27 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from newsdesk.hooks import worker
 from newsdesk.hooks.delivery import make_clients
+from newsdesk.worker import loop
 
 
 class Command(BaseCommand):
-    help = "Deliver webhooks and WebSub pings from the outbox, with retries, until stopped."
+    help = (
+        "Publish scheduled articles, refresh the wire and deliver webhooks and WebSub "
+        "pings from the outbox, with retries, until stopped."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="Run one pass and exit.")
         parser.add_argument(
-            "--poll", type=float, default=worker.POLL_SECONDS, help="Seconds between passes (1)."
+            "--poll", type=float, default=loop.POLL_SECONDS, help="Seconds between passes (1)."
         )
 
     def handle(self, *args: Any, once: bool, poll: float, **options: Any) -> None:
         if once:
             clients = make_clients()
             try:
-                made = worker.run_once(clients)
+                made = loop.run_once(clients)
             finally:
                 clients.close()
             self.stdout.write(f"{made} delivery attempt(s) made.")
@@ -33,4 +36,4 @@ class Command(BaseCommand):
             signal.signal(signum, lambda *_: stop.set())
         self.stdout.write("newsdesk worker: delivering webhooks and WebSub pings (Ctrl-C stops).")
         self.stdout.flush()
-        worker.run(stop, poll=poll)
+        loop.run(stop, poll=poll)
