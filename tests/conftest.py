@@ -27,7 +27,7 @@ def on_postgres() -> bool:
 
 @pytest.fixture
 def author(db: None) -> Author:
-    return Author.objects.create(
+    return actions.create_author(
         name="Mira Castell",
         slug="mira-castell",
         bio="Mira covers the front line and the talks that try to end it.",

@@ -6,14 +6,14 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
 from newsdesk.feeds.conditional import conditional, state_of
-from newsdesk.news.models import Article, ArticleAuthor, Author, Tag
+from newsdesk.news.models import Article, ArticleAuthor, Author, OldSlug, Tag
 
 from .pagination import BadCursor, Cursor, page
 
@@ -230,9 +230,20 @@ def _listing(
     return depends_on(response, [dep]) if cursor is None else response
 
 
+def _moved(model: type[Tag] | type[Author], kind: str, slug: str) -> HttpResponse:
+    """A renamed or merged tag's (or author's) old URL: 301 to where it went."""
+    old = OldSlug.objects.filter(kind=kind, slug=slug).values_list("target_id", flat=True).first()
+    target = model.objects.filter(pk=old).first() if old is not None else None
+    if target is None:
+        raise Http404
+    return HttpResponsePermanentRedirect(target.get_absolute_url())
+
+
 @conditional
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
-    found = get_object_or_404(Tag, slug=slug)
+    found = Tag.objects.filter(slug=slug).first()
+    if found is None:
+        return _moved(Tag, OldSlug.Kind.TAG, slug)
     return _listing(
         request,
         "public/tag.html",
@@ -244,7 +255,9 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
 
 @conditional
 def author(request: HttpRequest, slug: str) -> HttpResponse:
-    found = get_object_or_404(Author, slug=slug)
+    found = Author.objects.filter(slug=slug).first()
+    if found is None:
+        return _moved(Author, OldSlug.Kind.AUTHOR, slug)
     return _listing(
         request,
         "public/author.html",

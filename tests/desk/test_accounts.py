@@ -9,8 +9,10 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from newsdesk.desk.models import AuditEntry, SecondFactor, SiteSettings
+from newsdesk.desk.models import SecondFactor
+from newsdesk.news.models import AuditEntry
 from newsdesk.news.roles import EDITOR
+from newsdesk.site.actions import update_settings
 
 from .conftest import PASSWORD, signed_in
 
@@ -154,7 +156,7 @@ def test_second_factor_is_asked_for_and_codes_work_once(editor: User) -> None:
 
 
 def test_admins_must_set_up_a_factor_when_the_site_requires_it(admin_user: User) -> None:
-    SiteSettings.objects.create(pk=1, require_admin_second_factor=True)
+    update_settings(require_admin_second_factor=True)
     client = signed_in(admin_user)
     response = client.get("/desk/audit/")
     assert response.status_code == 302 and response["Location"].startswith("/desk/account/")
@@ -228,9 +230,8 @@ def test_audit_log_is_for_admins(editor: User, admin_user: User) -> None:
 
 def test_site_settings_change_the_pages(admin_user: User, client: Client) -> None:
     assert "Harbour Daily" not in client.get("/").content.decode()
-    SiteSettings.objects.update_or_create(
-        pk=1, defaults={"site_name": "Harbour Daily", "time_zone": "Europe/Kyiv"}
-    )
+    update_settings(user=admin_user, site_name="Harbour Daily", time_zone="Europe/Kyiv")
     page = client.get("/").content.decode()
     assert "Harbour Daily" in page and "Europe/Kyiv" in page
-    assert AuditEntry.objects.filter(action="settings").exists()
+    entry = AuditEntry.objects.get(action="settings")
+    assert (entry.actor, entry.detail["changed"]) == (admin_user, ["site_name", "time_zone"])

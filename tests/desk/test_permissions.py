@@ -11,10 +11,11 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from newsdesk.news import actions
-from newsdesk.news.models import Article, Author
+from newsdesk.news.models import Article, AuditEntry, Author
+from newsdesk.site.models import SiteSettings
 from newsdesk.wire.models import Source, WireItem
 
-from .conftest import make_user
+from .conftest import make_user, signed_in
 
 ROLES = ["anonymous", "plain", "contributor", "editor", "admin"]
 DESK = {"contributor", "editor", "admin"}
@@ -174,7 +175,16 @@ def test_admin_pages_are_for_admins(db: None) -> None:
     admin_client = Client()
     admin_client.force_login(admin)
     assert admin_client.get("/admin/auth/user/").status_code == 200
-    assert admin_client.get("/admin/desk/sitesettings/").status_code == 302
-    assert admin_client.get("/admin/desk/sitesettings/1/change/").status_code == 200
+    # Reading the settings page writes nothing, not even the settings row.
+    audited = AuditEntry.objects.count()
+    assert admin_client.get("/admin/site/sitesettings/").status_code == 302
+    assert admin_client.get("/admin/site/sitesettings/1/change/").status_code == 200
+    assert not SiteSettings.objects.exists() and AuditEntry.objects.count() == audited
+    # Contributors and editors never reach Django's admin, its password page included.
+    for client in (editor_client, signed_in(make_user("cora", "contributor"))):
+        for path in ("/admin/", "/admin/password_change/", "/admin/site/sitesettings/1/change/"):
+            response = client.get(path)
+            assert response.status_code == 302, path
+            assert response["Location"].startswith("/admin/login/"), path
     # Roles are the groups the code defines; the admin does not edit them.
     assert admin_client.get("/admin/auth/group/").status_code == 404

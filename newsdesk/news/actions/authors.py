@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -37,6 +38,10 @@ FIELDS = frozenset(
 )
 
 
+def _others(author: Author | None) -> QuerySet[Author]:
+    return Author.objects.exclude(pk=author.pk) if author is not None else Author.objects.all()
+
+
 def _validate(changes: dict[str, Any], author: Author | None) -> dict[str, Any]:
     errors = Errors()
     clean: dict[str, Any] = {}
@@ -52,7 +57,7 @@ def _validate(changes: dict[str, Any], author: Author | None) -> dict[str, Any]:
         slug = slugify(raw, allow_unicode=True)[:MAX_SLUG].strip("-_")
         if not slug:
             errors.add("slug", _("Give the author a URL name made of letters or digits."))
-        elif Author.objects.filter(slug=slug).exclude(pk=author.pk if author else None).exists():
+        elif _others(author).filter(slug=slug).exists():
             errors.add(
                 "slug", _("Another author already has the URL name %(slug)s.") % {"slug": slug}
             )
@@ -101,7 +106,7 @@ def _validate(changes: dict[str, Any], author: Author | None) -> dict[str, Any]:
         if account is not None and not (isinstance(account, get_user_model()) and account.pk):
             errors.add("account", _("Link the author to an existing account."))
         elif account is not None:
-            taken = Author.objects.filter(user=account).exclude(pk=author.pk if author else None)
+            taken = _others(author).filter(user=account)
             if taken.exists():
                 errors.add("account", _("That account already has an author profile."))
         clean["account"] = account

@@ -149,10 +149,10 @@ def merge_tags(source: Tag, into: Tag, *, user: Any = None) -> Tag:
         through.objects.bulk_create(
             through(article_id=pk, tag_id=into.pk) for pk in moved if pk not in already
         )
-        gone = {"id": source.pk, "slug": source.slug, "name": source.name}
+        gone: dict[str, Any] = {"id": source.pk, "slug": source.slug, "name": source.name}
         OldSlug.objects.filter(kind=OldSlug.Kind.TAG, target_id=source.pk).update(target_id=into.pk)
         source.delete()
-        remember_slug(OldSlug.Kind.TAG, gone["slug"], into.slug, into.pk)
+        remember_slug(OldSlug.Kind.TAG, source.slug, into.slug, into.pk)
         outbox.emit(
             Event.Type.TAG_MERGED,
             None,
