@@ -193,6 +193,7 @@ INSTALLED_APPS = [
     "newsdesk.wire",
     "newsdesk.desk",
     "newsdesk.worker",
+    "newsdesk.server",
 ]
 
 MIDDLEWARE = [

@@ -80,7 +80,7 @@ class Command(BaseCommand):
 
             http = NewsdeskHttpProtocol
         uvicorn.run(
-            "newsdesk.asgi:application",
+            "newsdesk.server.asgi:application",
             http=http,
             loop="uvloop",
             host=host,

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ServerConfig(AppConfig):
+    name = "newsdesk.server"
+    label = "server"
+    verbose_name = _("Server")
