@@ -12,7 +12,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from .guard import Refused, check_target
+from newsdesk.net.guard import Refused, check_target
+
 from .models import Attempt, Delivery, Webhook
 
 

@@ -30,8 +30,9 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from newsdesk.net.guard import GuardedTransport, Refused, Resolver, system_resolver
+
 from . import consumers
-from .guard import GuardedTransport, Refused, Resolver, system_resolver
 from .models import Attempt, Delivery
 
 log = logging.getLogger(__name__)

@@ -47,7 +47,7 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
-from newsdesk.hooks.guard import FETCHES, GuardedTransport, Refused, Resolver, system_resolver
+from newsdesk.net.guard import FETCHES, GuardedTransport, Refused, Resolver, system_resolver
 
 from .ingest import IngestResult, assign_story, content_hash, ingest, similarity_hook, tombstone
 from .models import ERROR_MAX, Source, WireItem

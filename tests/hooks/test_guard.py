@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from newsdesk.hooks.guard import FETCHES, GuardedTransport, Refused, check_target, problem
+from newsdesk.net.guard import FETCHES, GuardedTransport, Refused, check_target, problem
 
 REFUSED = {
     "127.0.0.1": "a loopback address",
