@@ -17,7 +17,7 @@ from ninja import Path, Query, Router
 from pydantic import Field
 
 from newsdesk.news.models import Article, Author, Event, Tag
-from newsdesk.public.pagination import BadCursor, Cursor, page
+from newsdesk.news.pagination import BadCursor, Cursor, page
 
 from . import present
 from .auth import ContentKey

@@ -19,7 +19,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from newsdesk.news.models import Article, ArticleAuthor, Author, Tag
-from newsdesk.public.pagination import Cursor, page
+from newsdesk.news.pagination import Cursor, page
 from newsdesk.site import current as site_settings
 
 #: format name -> (file name, media type)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
 from newsdesk.news.models import Author, Tag
-from newsdesk.public.pagination import BadCursor, Cursor
+from newsdesk.news.pagination import BadCursor, Cursor
 from newsdesk.site import current as site_settings
 
 from . import atom, jsonfeed, rss, websub

@@ -14,8 +14,7 @@ from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
 from newsdesk.feeds.conditional import conditional, state_of
 from newsdesk.news.models import Article, ArticleAuthor, Author, OldSlug, Tag
-
-from .pagination import BadCursor, Cursor, page
+from newsdesk.news.pagination import BadCursor, Cursor, page
 
 CARD_FIELDS = (
     "id",
