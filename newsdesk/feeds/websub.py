@@ -25,9 +25,12 @@ NAME = "websub"
 #: A hub fetches the feed as it is now, so pinging about old changes is pointless.
 RECENT = timedelta(hours=1)
 
-#: The changes that alter what a feed lists or says.
+#: The changes that alter what a feed lists or says. An author, tag or site
+#: change names no article: it pings the site's feeds.
 PING_TYPES = frozenset(
     {Event.Type.PUBLISHED, Event.Type.UPDATED, Event.Type.CORRECTED, Event.Type.UNPUBLISHED}
+    | {Event.Type.AUTHOR_UPDATED, Event.Type.TAG_UPDATED, Event.Type.TAG_MERGED}
+    | {Event.Type.SITE_UPDATED}
 )
 
 

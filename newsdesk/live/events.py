@@ -49,11 +49,13 @@ def to_live(row: Mapping[str, Any]) -> LiveEvent:
     payload = row["payload"]
     tags = payload.get("tags")
     slugs = frozenset(t["slug"] for t in tags) if isinstance(tags, list) else None
+    # ``article``, ``author``, ``tag`` or ``site``: what the event is about.
+    subject = row["type"].split(".", 1)[0]
     data = {
         "id": row["id"],
         "type": row["type"],
         "created_at": row["created_at"].isoformat(),
-        "article": payload,
+        subject: payload,
     }
     return LiveEvent(row["id"], row["type"], slugs, frame(row["id"], row["type"], data))
 

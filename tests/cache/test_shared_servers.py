@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 
-from newsdesk.news.models import Article
-from tests.live.support import Server, current_database_url, server_env
+from newsdesk.news import actions
+from newsdesk.news.models import Article, Author, Event, Tag
+from newsdesk.site.actions import update_settings
+from tests.live.support import Server, SSEClient, current_database_url, server_env
 
 from .redis_support import OwnRedis, drop_prefix, need_redis, new_prefix, shared_keys
-from .test_page_cache import get, wait_until_server_knows
+from .test_page_cache import cached, get, wait_until_server_knows
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -103,3 +105,45 @@ def test_without_redis_pages_are_served_and_it_recovers_without_restart(
     finally:
         server.stop()
         redis_server.stop()
+
+
+def test_renames_show_in_every_process_and_reach_the_live_stream(
+    two_servers: tuple[Server, Server],
+    make_article: Callable[..., Article],
+    author: Author,
+    settings: Any,
+) -> None:
+    """An author, a tag and the site renamed through their actions: both web
+    processes (sharing pages through Redis) show the new names on the next
+    request, and /live carries each change as an event."""
+    one, two = two_servers
+    story = make_article(headline="Grid repaired", tags=["Energy"])
+    for server in (one, two):
+        wait_until_server_knows(server)
+    pages = ["/", story.get_absolute_url(), "/tag/energy/", "/author/mira-castell/"]
+    for server in (one, two):
+        for path in pages:
+            cached(server, path)
+    # This process writes like a worker would: its commits wake the servers
+    # through Redis.
+    settings.REDIS_URL = need_redis()
+    before = Event.objects.filter(public=True).latest("id").id
+    live = SSEClient(one.url, "/live", {"Last-Event-ID": str(before)})
+    try:
+        actions.update_author(author, name="Mira Castell-Ortiz")
+        actions.update_tag(Tag.objects.get(slug="energy"), name="Power grid")
+        update_settings(site_name="The Averre Desk")
+        frames = [live.next_event(timeout=5) for _ in range(3)]
+    finally:
+        live.close()
+    assert [f.event for f in frames] == ["author.updated", "tag.updated", "site.updated"]
+    assert frames[0].json()["author"]["name"] == "Mira Castell-Ortiz"
+    assert frames[1].json()["tag"]["name"] == "Power grid"
+    assert frames[2].json()["site"]["name"] == "The Averre Desk"
+    for server in (one, two):
+        wait_until_server_knows(server)
+        for path in pages:
+            body = get(server, path).body
+            assert b"The Averre Desk" in body, (server.port, path)
+        article_page = get(server, story.get_absolute_url()).body
+        assert b"Mira Castell-Ortiz" in article_page and b"Power grid" in article_page

@@ -20,7 +20,8 @@ from newsdesk.hooks.consumers import plan_all
 from newsdesk.hooks.delivery import Clients, make_clients
 from newsdesk.hooks.models import Attempt, Cursor, Delivery, Webhook
 from newsdesk.news import actions
-from newsdesk.news.models import Article, Event
+from newsdesk.news.models import Article, Author, Event, Tag
+from newsdesk.site.actions import update_settings
 from newsdesk.worker.loop import run, run_once
 
 from .conftest import Canary, Clock, Receiver
@@ -191,6 +192,37 @@ def test_who_gets_what(
         "slug": early.slug,
         "url": f"http://127.0.0.1:8000{early.get_absolute_url()}",
     }
+
+
+def test_author_tag_and_site_changes_are_delivered(
+    receiver: Receiver,
+    allow_loopback: None,
+    clients: Clients,
+    clock: Clock,
+    author: Author,
+    make_article: Callable[..., Article],
+) -> None:
+    make_article(tags=["Energy"])
+    hook(receiver.url + "/records", ["author.updated", "tag.updated", "tag.merged", "site.updated"])
+    actions.update_author(author, name="Mira Castell-Ortiz", slug="mira-castell-ortiz")
+    energy = Tag.objects.get(slug="energy")
+    actions.update_tag(energy, description="Power, fuel and the grid.")
+    actions.merge_tags(actions.create_tag(name="Power"), energy)
+    update_settings(site_name="The Averre Desk")
+    assert run_once(clients, clock) == 4
+    bodies = [json.loads(r.body) for r in receiver.requests]
+    assert [b["type"] for b in bodies] == [
+        "author.updated",
+        "tag.updated",
+        "tag.merged",
+        "site.updated",
+    ]
+    renamed, described, merged, site = (b["data"] for b in bodies)
+    assert (renamed["name"], renamed["previous_slug"]) == ("Mira Castell-Ortiz", "mira-castell")
+    assert renamed["url"] == "http://127.0.0.1:8000/author/mira-castell-ortiz/"
+    assert described["description"] == "Power, fuel and the grid."
+    assert (merged["slug"], merged["merged"]["slug"]) == ("energy", "power")
+    assert site["name"] == "The Averre Desk" and site["changed"] == ["site_name"]
 
 
 # The SSRF guard, end to end ---------------------------------------------
