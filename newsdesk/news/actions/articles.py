@@ -576,11 +576,13 @@ def publish(
     return article
 
 
-def unpublish(article: Article, *, user: Any = None) -> Article:
+def unpublish(
+    article: Article, *, user: Any = None, expected_version: int | None = None
+) -> Article:
     """Withdraw a published article: its page answers 410 Gone."""
     check(user, "article.unpublish")
     with transaction.atomic():
-        article = _locked(article, None)
+        article = _locked(article, expected_version)
         if not article.is_published:
             raise ValidationError(_("Only a published article can be unpublished."), code="state")
         article.status = Article.Status.UNPUBLISHED
@@ -649,11 +651,11 @@ def correct(
     return correction
 
 
-def pin(article: Article, *, user: Any = None) -> Article:
+def pin(article: Article, *, user: Any = None, expected_version: int | None = None) -> Article:
     """Pin a published article to the top of the News Feed (one at a time)."""
     check(user, "article.pin")
     with transaction.atomic():
-        article = _locked(article, None)
+        article = _locked(article, expected_version)
         if not article.is_published:
             raise ValidationError(_("Only a published article can be pinned."), code="state")
         if article.is_pinned:
@@ -676,10 +678,10 @@ def _unpin_locked(article: Article, user: Any) -> None:
     _record(article, "unpin", Event.Type.UNPINNED, user)
 
 
-def unpin(article: Article, *, user: Any = None) -> Article:
+def unpin(article: Article, *, user: Any = None, expected_version: int | None = None) -> Article:
     check(user, "article.pin")
     with transaction.atomic():
-        article = _locked(article, None)
+        article = _locked(article, expected_version)
         if article.is_pinned:
             _unpin_locked(article, user)
     return article

@@ -53,10 +53,11 @@ def _validate(changes: dict[str, Any], author: Author | None) -> dict[str, Any]:
             errors.add("name", _("Keep the name to %(limit)d characters.") % {"limit": MAX_NAME})
         clean["name"] = name
     if "slug" in changes:
-        raw = str(changes["slug"] or "") or clean.get("name", "")
+        raw = str(changes["slug"] or "") or clean.get("name") or (author.name if author else "")
         slug = slugify(raw, allow_unicode=True)[:MAX_SLUG].strip("-_")
         if not slug:
-            errors.add("slug", _("Give the author a URL name made of letters or digits."))
+            if raw:  # else the missing name says it all
+                errors.add("slug", _("Give the author a URL name made of letters or digits."))
         elif _others(author).filter(slug=slug).exists():
             errors.add(
                 "slug", _("Another author already has the URL name %(slug)s.") % {"slug": slug}
