@@ -1,0 +1,53 @@
+"""``newsdesk site show|set``: the site settings, through their action."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from newsdesk.news.management.arguments import (
+    acting_as,
+    add_as,
+    find_author,
+    refusals,
+    refuse_undecodable,
+)
+
+from ...actions import settings_row, update_settings
+
+TEXT = ("site_name", "description", "contact_line", "time_zone", "language")
+
+
+class Command(BaseCommand):
+    help = "Show or change the site settings (admins)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        commands = parser.add_subparsers(dest="command", required=True)
+        commands.add_parser("show", help="The settings as saved.")
+        change = commands.add_parser("set", help="Change some settings.")
+        for name in TEXT:
+            change.add_argument("--" + name.replace("_", "-"))
+        change.add_argument("--default-author", metavar="SLUG", help="'' for none.")
+        change.add_argument(
+            "--require-admin-second-factor", choices=["yes", "no"], help="Admins need TOTP."
+        )
+        add_as(change)
+
+    def handle(self, *args: Any, command: str, **options: Any) -> None:
+        refuse_undecodable(options)
+        if command == "set":
+            changes: dict[str, Any] = {k: options[k] for k in TEXT if options[k] is not None}
+            if options["default_author"] is not None:
+                slug = options["default_author"]
+                changes["default_author"] = find_author(slug) if slug else None
+            if options["require_admin_second_factor"] is not None:
+                changes["require_admin_second_factor"] = (
+                    options["require_admin_second_factor"] == "yes"
+                )
+            with refusals():
+                update_settings(user=acting_as(options["as_user"]), **changes)
+        row = settings_row()
+        for name in (*TEXT, "default_author", "require_admin_second_factor"):
+            value = getattr(row, name)
+            self.stdout.write(f"{name}: {'' if value is None else value}")
