@@ -18,6 +18,8 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 from django.utils import timezone
 
+from newsdesk.news.permissions import check
+
 from .fetch import (
     ARTICLES_PER_REFRESH,
     Fetched,
@@ -105,7 +107,9 @@ def add_source(
 ) -> tuple[Source, bool]:
     """Add the source ``url`` leads to and read it once; (source, created).
 
-    A URL already added (itself or the feed it leads to) returns that source."""
+    A URL already added (itself or the feed it leads to) returns that source.
+    The actor needs ``wire.manage`` (``news.permissions``), from any door."""
+    check(user, "wire.manage")
     clean = clean_url(url.strip())
     if not clean:
         raise DiscoveryError(f"{url[:200]!r} is not an http(s) URL.")
