@@ -197,3 +197,21 @@ def test_createuser_makes_an_editor(env: dict[str, str]) -> None:
     assert check.stdout.strip() == "True True"
     weak = run(env, "createuser", "wendy", "--password-stdin", stdin="short\n")
     assert weak.returncode == 1 and "too short" in weak.stderr
+    # --as applies that account's rights: an editor does not manage accounts.
+    refused = run(
+        env,
+        "createuser",
+        "wendy",
+        "--as",
+        "eddie",
+        "--password-stdin",
+        stdin="correct horse battery staple 2026\n",
+    )
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "CommandError: You do not have permission to manage accounts."
+    )
+    # Bytes that are not UTF-8 in an argument get a message, not a traceback.
+    garbled = run(env, "createuser", "w\udcffndy", "--password-stdin", stdin="x\n")
+    assert garbled.returncode == 1 and "Traceback" not in garbled.stderr
+    assert "The username is not valid UTF-8 text" in garbled.stderr

@@ -74,7 +74,7 @@ def desk_view(
             user = request.user
             if not (user.is_authenticated and user.is_active):
                 return no_store(redirect_to_login(request.get_full_path()))
-            if not user.is_staff and not is_desk_member(user):
+            if not is_desk_member(user):
                 log.warning("desk refused %s %s to %s", request.method, request.path, user.pk)
                 raise PermissionDenied
             missing = [p for p in permissions if not user.has_perm(p)]

@@ -16,6 +16,7 @@ from django.contrib.auth import (
     update_session_auth_hash,
 )
 from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,6 +32,7 @@ from newsdesk.site import current as site
 
 from . import audit, throttle, totp
 from .access import DeskRequest, desk_view, no_store
+from .actions import set_password
 from .addresses import client_address
 from .middleware import EPOCH_KEY, current_epoch
 from .models import SecondFactor
@@ -201,14 +203,21 @@ def account_view(request: DeskRequest) -> HttpResponse:
     do = request.POST.get("do", "")
     if request.method == "POST" and do == "password":
         password_form = PasswordChangeForm(user, request.POST)
-        if password_form.is_valid():
-            password_form.save()
-            audit.bump_epoch(user.pk)  # every other session ends
-            update_session_auth_hash(request, user)
-            request.session[EPOCH_KEY] = current_epoch(user.pk)
-            audit.own(audit.Action.PASSWORD, request)
-            messages.success(request, _("Password changed. You are signed out everywhere else."))
-            return redirect("desk:account")
+        if password_form.is_valid():  # the form proves the old password
+            try:
+                changed = set_password(
+                    user, password=password_form.cleaned_data["new_password1"], user=user
+                )
+            except ValidationError as exc:
+                password_form.add_error("new_password1", exc.messages)
+            else:
+                # Every session of theirs ended; this one carries on.
+                update_session_auth_hash(request, changed)
+                request.session[EPOCH_KEY] = current_epoch(user.pk)
+                messages.success(
+                    request, _("Password changed. You are signed out everywhere else.")
+                )
+                return redirect("desk:account")
     elif request.method == "POST" and do == "factor-start":
         if factor is None or factor.confirmed_at is None:
             SecondFactor.objects.update_or_create(user=user, defaults={"secret": totp.new_secret()})

@@ -12,9 +12,6 @@ class DeskConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in, user_logged_out
 
-        from . import audit
-
-        audit.connect()
         user_logged_in.connect(_logged_in, dispatch_uid="desk-logged-in")
         user_logged_out.connect(_logged_out, dispatch_uid="desk-logged-out")
 

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from newsdesk.site import current as site
 
-from .context import set_actor
 from .models import SessionEpoch
 
 EPOCH_KEY = "newsdesk_epoch"
@@ -47,10 +46,7 @@ class DeskMiddleware:
                 started = request.session.get(EPOCH_KEY, 0)
                 if started != current_epoch(request.user.pk):
                     logout(request)
-                else:
-                    set_actor(request.user)
             return self.get_response(request)
         finally:
-            set_actor(None)
             site.set_current(None)
             timezone.deactivate()

@@ -2,7 +2,7 @@
 
 Articles (``articles.py``), authors (``authors.py``) and tags (``tags.py``)
 change here; the site settings in ``newsdesk.site.actions`` and accounts in
-``newsdesk.desk.accounts``, through the same audit log and outbox.
+``newsdesk.desk.actions``, through the same audit log and outbox.
 """
 
 from .articles import (
