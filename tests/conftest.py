@@ -7,12 +7,9 @@ from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth.hashers import (
-    Argon2PasswordHasher,
-    get_hashers,
-    get_hashers_by_algorithm,
-)
+from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.db import connection
+from django.test import override_settings
 
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Author
@@ -34,21 +31,14 @@ class FastArgon2PasswordHasher(Argon2PasswordHasher):
     parallelism = 1
 
 
-def _use_hashers(paths: list[str]) -> None:
-    django_settings.PASSWORD_HASHERS = paths
-    get_hashers.cache_clear()
-    get_hashers_by_algorithm.cache_clear()
-
-
-_use_hashers(FAST_HASHERS)
+override_settings(PASSWORD_HASHERS=FAST_HASHERS).enable()
 
 
 @pytest.fixture
 def real_hasher() -> Iterator[None]:
     """Production's password hashers for this test."""
-    _use_hashers(PRODUCTION_HASHERS)
-    yield
-    _use_hashers(FAST_HASHERS)
+    with override_settings(PASSWORD_HASHERS=PRODUCTION_HASHERS):
+        yield
 
 
 def pytest_report_header(config: pytest.Config) -> str:
