@@ -36,14 +36,11 @@ from __future__ import annotations
 
 import json
 import random
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -428,21 +425,3 @@ def _refusal(error: ValidationError) -> str:
     if hasattr(error, "error_dict"):
         return "; ".join(f"{field}: {' '.join(m)}" for field, m in error.message_dict.items())
     return " ".join(error.messages)
-
-
-def desk_login() -> tuple[str, str]:
-    """The demo's desk account: created once, its password kept under the data dir."""
-    password_file = settings.DATA_DIR / "demo-login.txt"
-    user_model = get_user_model()
-    if password_file.exists() and user_model.objects.filter(username=DESK_USERNAME).exists():
-        return DESK_USERNAME, password_file.read_text().strip()
-    password = secrets.token_urlsafe(12)
-    user = user_model.objects.filter(username=DESK_USERNAME).first()
-    if user is None:
-        user = user_model.objects.create_superuser(DESK_USERNAME, "", password)
-    else:
-        user.set_password(password)
-        user.save()
-    password_file.write_text(password + "\n")
-    password_file.chmod(0o600)
-    return DESK_USERNAME, password
