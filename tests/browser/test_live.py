@@ -98,3 +98,31 @@ def test_corrections_and_unpublishes_change_the_page_in_place(
     assert page.locator(".live-message").inner_text() == "This update has been corrected."
     actions.unpublish(target)
     page.get_by_role("heading", name="This update has been withdrawn").wait_for(timeout=5000)
+
+
+def test_the_banner_is_in_view_wherever_the_reader_is(
+    page: Any, site: Server, newsroom: list[Article]
+) -> None:
+    page.goto(site.url + "/")
+    page.mouse.wheel(0, 2500)
+    page.wait_for_function("() => window.scrollY > 1000")
+    before = card_ids(page)
+    fresh = publish("While you were reading")
+    banner = page.locator(".live-banner")
+    banner.wait_for(state="visible", timeout=5000)
+    box = banner.bounding_box()
+    viewport = page.viewport_size
+    assert box is not None and viewport is not None
+    assert 0 <= box["y"] <= viewport["height"] - box["height"], box
+    assert 0 <= box["x"] <= viewport["width"] - box["width"], box
+    # Announced politely, and reachable from the keyboard.
+    live = banner.locator("xpath=ancestor::*[@aria-live][1]")
+    assert live.get_attribute("aria-live") == "polite"
+    banner.focus()
+    assert page.evaluate("document.activeElement.className") == "live-banner"
+
+    page.keyboard.press("Enter")
+    page.locator(f'[data-feed-list] > [data-article-id="{fresh.pk}"]').wait_for(timeout=5000)
+    assert card_ids(page) == [str(fresh.pk), *before]
+    page.wait_for_function("() => window.scrollY < 150")
+    assert banner.is_hidden()
