@@ -1,21 +1,24 @@
 """The Admin API: the desk's actions, acting as the token's user.
 
 Every write calls the same function in ``newsdesk.news.actions`` as the desk
-does, so the user's role decides what is allowed, and each change writes its
-revision and outbox event exactly as a desk change would.
+does, so the action's own check (``news.permissions``) decides what is
+allowed: a refusal is a 403 problem document with the action's message, and
+each change writes its revision and outbox event exactly as a desk change
+would. Reads show what the same rules let the user see: an article they may
+not see answers 404, like one that does not exist. The API has no rule of
+its own.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Body, Path, Query, Router, Status
 from pydantic import Field
 
-from newsdesk.news import actions
+from newsdesk.news import actions, permissions
 from newsdesk.news.models import Article, Author
 
 from . import present
@@ -29,6 +32,7 @@ from .schemas import (
     DeskArticlePage,
     DraftIn,
     Input,
+    RestoreIn,
     ScheduleIn,
     SourceIn,
     StepIn,
@@ -53,18 +57,18 @@ def _user(request: HttpRequest) -> Any:
     return caller.user
 
 
-def _can_read(request: HttpRequest) -> Any:
-    user = _user(request)
-    if not user.has_perm("news.view_article"):
-        raise PermissionDenied(
-            _("You do not have permission to %(what)s.") % {"what": _("read the desk")}
-        )
-    return user
-
-
 def _article(pk: int) -> Article:
+    """The article to act on; the action decides whether the caller may."""
     found = Article.objects.filter(pk=pk).first()
     if found is None:
+        raise Http404
+    return found
+
+
+def _visible(request: HttpRequest, pk: int) -> Article:
+    """The article to read: one the caller may not see is not there (404)."""
+    found = _article(pk)
+    if not permissions.can(_user(request), "article.view", found):
         raise Http404
     return found
 
@@ -124,10 +128,12 @@ def admin_me(request: HttpRequest) -> dict[str, Any]:
 
 @router.get("/articles", response={200: DeskArticlePage, **READ_ERRORS}, summary="List articles")
 def admin_list_articles(request: HttpRequest, filters: Query[DeskFilters]) -> dict[str, Any]:
-    """Articles in every state, newest first."""
+    """Articles in every state that the token's user may see, newest first: every
+    article for an editor, their own for a contributor."""
     only_query(request, DeskFilters)
-    _can_read(request)
-    rows = present.with_relations(Article.objects.all())
+    rows = present.with_relations(
+        permissions.visible_articles(_user(request), Article.objects.all())
+    )
     if filters.status is not None:
         rows = rows.filter(status=filters.status)
     if filters.before is not None:
@@ -146,8 +152,7 @@ def admin_list_articles(request: HttpRequest, filters: Query[DeskFilters]) -> di
 )
 def admin_get_article(request: HttpRequest, id: ArticleId) -> dict[str, Any]:
     only_query(request)
-    _can_read(request)
-    _article(id)
+    _visible(request, id)
     return _fresh(id)
 
 
@@ -279,6 +284,25 @@ def admin_unpin_article(
     article = _article(id)
     _check_version(article, payload)
     actions.unpin(article, user=_user(request))
+    return _fresh(id)
+
+
+@router.post(
+    "/articles/{id}/restore",
+    response={200: DeskArticleOut, **WRITE_ERRORS},
+    summary="Restore a revision",
+)
+def admin_restore_article(
+    request: HttpRequest, id: ArticleId, payload: RestoreIn
+) -> dict[str, Any]:
+    """Make an earlier revision's text current again, as a new revision."""
+    only_query(request)
+    actions.restore(
+        _article(id),
+        number=payload.revision,
+        user=_user(request),
+        expected_version=payload.version,
+    )
     return _fresh(id)
 
 

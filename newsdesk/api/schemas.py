@@ -254,3 +254,10 @@ class StepIn(Input):
 class ScheduleIn(Input):
     publish_at: Moment
     version: Version | None = None
+
+
+class RestoreIn(Input):
+    revision: Annotated[int, Strict(), Field(ge=1, le=2**31 - 1)] = Field(
+        description="The revision's number, as the desk's history lists them."
+    )
+    version: Version | None = None

@@ -51,12 +51,11 @@ def _article(request: DeskRequest, pk: int, *, edit: bool = False) -> Article:
 
 
 def _lists(request: DeskRequest) -> dict[str, Any]:
-    base = Article.objects.prefetch_related("bylines__author").order_by("-modified_at")
+    everything = Article.objects.prefetch_related("bylines__author").order_by("-modified_at")
+    base = permissions.visible_articles(request.user, everything)
     mine = request.GET.get("mine") == "1" or not permissions.is_editor(request.user)
     if mine:
-        own = Revision.objects.filter(number=1, created_by=request.user).values("article_id")
-        base = base.filter(pk__in=own) | base.filter(bylines__author__user=request.user)
-        base = base.distinct()
+        base = permissions.own_articles(request.user, base)
     return {
         "drafts": base.filter(status=Article.Status.DRAFT)[:50],
         "review": base.filter(status=Article.Status.REVIEW)[:50],
@@ -130,8 +129,9 @@ def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do:
     data = form.cleaned_data
     image = _store_image(form, user)
     is_new = article is None
-    if not permissions.can(user, "article.breaking", article):
-        # The form shows the flag to editors only: anyone else's save leaves it.
+    if not changes["is_breaking"] and not permissions.can(user, "article.breaking", article):
+        # The form shows the flag to editors only: anyone else's save leaves it
+        # as it is. A flag sent anyway goes on to the action, which refuses it.
         changes.pop("is_breaking")
     try:
         with transaction.atomic():

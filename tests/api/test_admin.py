@@ -218,7 +218,7 @@ def test_a_contributor_cannot_mark_breaking(
     api: Api, make_token: Callable[[str], Credential], make_article: Callable[..., Article]
 ) -> None:
     contributor = make_token("contributor")
-    draft = make_article(publish=False)
+    draft = make_article(publish=False, user=contributor.user)  # theirs to edit, but not this
     answer = api.send(
         "PATCH",
         f"/api/admin/articles/{draft.pk}",
@@ -233,8 +233,9 @@ def test_admin_reads_see_drafts_and_are_not_cached(
     api: Api, make_token: Callable[[str], Credential], make_article: Callable[..., Article]
 ) -> None:
     contributor = make_token("contributor")
-    draft = make_article(publish=False)
-    live = make_article()
+    draft = make_article(publish=False, user=contributor.user)
+    live = make_article(user=contributor.user)
+    make_article(publish=False)  # someone else's: not theirs to read
     listing = api.get("/api/admin/articles", contributor)
     assert [i["id"] for i in listing.json()["items"]] == [live.pk, draft.pk]
     assert listing["Cache-Control"] == "private, no-store"

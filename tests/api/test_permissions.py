@@ -2,6 +2,8 @@
 a trailing slash (the same view either way), and HEAD for every GET.
 
 Row 12 of RELIABILITY.md: authorisation must not be lost on an alternate path.
+The target articles are an editor's: a contributor's token may neither read
+nor change them (row 14: another person's draft is a 404, not a 403).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from newsdesk.news import actions
 from newsdesk.news.models import Article, Event
 
 from .conftest import Api, Credential
@@ -32,6 +35,7 @@ class Op:
     allowed: frozenset[str]  # roles that succeed; the rest get 401 or 403
     body: Callable[[Article], Any] | None = None
     writes: bool = True
+    hidden: bool = False  # refused as 404: an article the caller may not see is not there
 
 
 EVERYONE = frozenset(ROLES)
@@ -53,7 +57,24 @@ OPS = [
     Op("content authors", "GET", "/api/content/authors", "published", EVERYONE, writes=False),
     Op("me", "GET", "/api/admin/me", "draft", TOKENS, writes=False),
     Op("admin list", "GET", "/api/admin/articles", "draft", TOKENS, writes=False),
-    Op("admin get", "GET", "/api/admin/articles/{id}", "draft", TOKENS, writes=False),
+    Op(
+        "admin get draft",
+        "GET",
+        "/api/admin/articles/{id}",
+        "draft",
+        EDITORS,
+        writes=False,
+        hidden=True,
+    ),
+    Op(
+        "admin get published",
+        "GET",
+        "/api/admin/articles/{id}",
+        "published",
+        EDITORS,
+        writes=False,
+        hidden=True,
+    ),
     Op(
         "create",
         "POST",
@@ -63,14 +84,38 @@ OPS = [
         body=lambda a: {"headline": "Ferry service resumes", "lede": "Boats run again."},
     ),
     Op(
+        "create breaking",
+        "POST",
+        "/api/admin/articles",
+        "draft",
+        EDITORS,
+        body=lambda a: {"headline": "Dam breaks", "lede": "Evacuate.", "is_breaking": True},
+    ),
+    Op(
         "update",
         "PATCH",
         "/api/admin/articles/{id}",
         "draft",
-        TOKENS,
+        EDITORS,
         body=lambda a: {"version": a.version, "lede": "A sharper lede."},
     ),
-    Op("submit", "POST", "/api/admin/articles/{id}/submit", "draft", TOKENS),
+    Op(
+        "update published",
+        "PATCH",
+        "/api/admin/articles/{id}",
+        "published",
+        EDITORS,
+        body=lambda a: {"version": a.version, "lede": "A sharper lede."},
+    ),
+    Op("submit", "POST", "/api/admin/articles/{id}/submit", "draft", EDITORS),
+    Op(
+        "restore",
+        "POST",
+        "/api/admin/articles/{id}/restore",
+        "draft",
+        EDITORS,
+        body=lambda a: {"revision": 1},
+    ),
     Op("publish", "POST", "/api/admin/articles/{id}/publish", "draft", EDITORS),
     Op(
         "schedule",
@@ -96,20 +141,27 @@ OPS = [
 
 def expected_status(op: Op, role: str) -> int:
     if role in op.allowed:
-        return 201 if op.name == "create" else 200
+        return 201 if op.name.startswith("create") else 200
     if role == "anonymous":
         return 401
+    if op.hidden and role != "content":
+        return 404
     return 403
 
 
 @pytest.fixture
-def target(make_article: Callable[..., Article]) -> Callable[[str], Article]:
-    from newsdesk.news import actions
+def target(
+    make_article: Callable[..., Article], make_token: Callable[[str], Credential]
+) -> Callable[[str], Article]:
+    """An editor's article in the state ``kind``."""
+    owner = make_token("editor").user
 
     def make(kind: str) -> Article:
-        article = make_article(publish=kind != "draft", tags=["Harbour"])
+        article = make_article(publish=False, tags=["Harbour"], user=owner)
+        if kind != "draft":
+            article = actions.publish(article, user=owner)
         if kind == "pinned":
-            article = actions.pin(article)
+            article = actions.pin(article, user=owner)
         return article
 
     return make
@@ -145,8 +197,11 @@ def test_matrix(
         # Refused means untouched: no new row, no event, same version.
         assert Event.objects.count() == events_before
         assert Article.objects.get(pk=article.pk).version == article.version
+        assert Article.objects.count() == 1
     elif op.writes:
         assert Event.objects.count() > events_before
+    if op.name == "admin list" and role == "contributor":
+        assert answer.json()["items"] == []  # nothing of the editor's is listed
 
 
 @pytest.mark.parametrize("slash", ["", "/"], ids=["no-slash", "slash"])
@@ -201,3 +256,26 @@ def test_unknown_addresses_are_404_problems(api: Api, editor: Credential) -> Non
         answer = api.get(path, editor)
         assert answer.status_code == 404, path
         assert answer["Content-Type"] == "application/problem+json"
+
+
+def test_a_contributor_reads_and_changes_their_own_draft(
+    api: Api, make_token: Callable[[str], Credential], make_article: Callable[..., Article]
+) -> None:
+    """The other side of the matrix: what the rules give a contributor, the API gives."""
+    contributor = make_token("contributor")
+    own = make_article(publish=False, user=contributor.user)
+    theirs = make_article(publish=False)
+    listing = api.get("/api/admin/articles", contributor).json()
+    assert [item["id"] for item in listing["items"]] == [own.pk]
+    assert api.get(f"/api/admin/articles/{own.pk}", contributor).status_code == 200
+    assert api.get(f"/api/admin/articles/{theirs.pk}", contributor).status_code == 404
+    path = f"/api/admin/articles/{own.pk}"
+    changed = api.send("PATCH", path, contributor, {"version": own.version, "lede": "Sharper."})
+    assert changed.status_code == 200 and changed.json()["lede"] == "Sharper."
+    assert api.send("POST", path + "/submit", contributor).json()["status"] == "review"
+    # In review it is still theirs to edit; once published it is the editors'.
+    actions.publish(Article.objects.get(pk=own.pk))
+    refused = api.send("PATCH", path, contributor, {"version": 4, "lede": "Later."})
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == "You do not have permission to edit this article."
+    assert api.get(path, contributor).json()["status"] == "published"

@@ -141,6 +141,27 @@ def test_wire_add_reports_a_refusal(wire_settings: Any) -> None:
 
 
 @pytest.mark.django_db
+def test_wire_add_as_someone_has_their_rights(server: FeedServer, wire_settings: Any) -> None:
+    from django.contrib.auth.models import Group, User
+
+    from newsdesk.news.roles import CONTRIBUTOR, ensure_roles
+
+    ensure_roles()
+    User.objects.create_user("pat")  # an account with no desk role
+    casey = User.objects.create_user("casey")
+    casey.groups.add(Group.objects.get(name=CONTRIBUTOR))
+    server.routes["/rss.xml"] = Reply(200, sample("rss20.xml"), RSS)
+    url = server.url("/rss.xml")
+    with pytest.raises(CommandError, match="^You do not have permission to manage wire sources.$"):
+        wire("add", url, "--as", "pat")
+    with pytest.raises(CommandError, match='^No account "ghost"'):
+        wire("add", url, "--as", "ghost")
+    assert not Source.objects.exists() and server.seen == []  # refused before any fetch
+    wire("add", url, "--as", "casey")
+    assert Source.objects.get().created_by == casey
+
+
+@pytest.mark.django_db
 def test_status_with_no_sources() -> None:
     assert "No wire sources yet" in wire("status")
 

@@ -1,4 +1,8 @@
-"""``newsdesk wire add URL | poll [--all] | status``: the wire desk from the command line."""
+"""``newsdesk wire add URL | poll [--all] | status``: the wire desk from the command line.
+
+``add`` goes through ``add_source``, which checks ``wire.manage``: with
+``--as USERNAME`` that account's rights apply, without it the command line's.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from newsdesk.news.management.arguments import acting_as, add_as, refusals, refuse_undecodable
 from newsdesk.wire.discover import DiscoveryError, add_source
 from newsdesk.wire.fetch import RefreshResult, refresh_due
 from newsdesk.wire.models import Source
@@ -26,21 +31,24 @@ class Command(BaseCommand):
         add = sub.add_parser("add", help="Add a source by URL (a feed, a page or a news sitemap).")
         add.add_argument("url")
         add.add_argument("--outlet", default="", help="The outlet's name, used in attribution.")
+        add_as(add)
         poll = sub.add_parser("poll", help="Refresh every source that is due now.")
         poll.add_argument("--all", action="store_true", help="Refresh every source, due or not.")
         sub.add_parser("status", help="Each source's state, errors, next check and item count.")
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
+        refuse_undecodable(options)
         if action == "add":
-            self.add(options["url"], options["outlet"])
+            self.add(options["url"], options["outlet"], acting_as(options["as_user"]))
         elif action == "poll":
             self.poll(options["all"])
         else:
             self.status()
 
-    def add(self, url: str, outlet: str) -> None:
+    def add(self, url: str, outlet: str, user: Any) -> None:
         try:
-            source, created = add_source(url, outlet=outlet)
+            with refusals():
+                source, created = add_source(url, user, outlet=outlet)
         except DiscoveryError as exc:
             raise CommandError(f"Could not add {url}: {exc}") from exc
         verb = "Added" if created else "Already added:"
