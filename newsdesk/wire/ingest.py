@@ -1,10 +1,15 @@
 """Parsed items -> ``WireItem`` rows, idempotently.
 
 An item is known by ``(source, external_id)``: the feed's own id (RSS guid,
-Atom id, JSON Feed id), else its canonical URL. An item that comes back with
-a new id but the same canonical URL is the same item. Seeing an item again
-with the same content writes nothing; with changed content its previous text
-becomes a ``WireItemVersion`` and ``version`` goes up (never a second item).
+Atom id, JSON Feed id), else its canonical URL. Entries with different ids
+are different items even when they share a link (a live blog's updates all
+link to one page). An entry under an id not seen before is taken for an item
+already stored under another id only when it is plainly that item moved: the
+same link (fragment included) and headline, the old id gone from the feed,
+and no other entry of the fetch with that link (see :func:`_moved`). Seeing an
+item again with the same content writes nothing; with changed content its
+previous text becomes a ``WireItemVersion`` and ``version`` goes up (never a
+second item).
 
 Feeds list only their latest items, so an item missing from a fetch is not
 deleted. Only explicit signals leave a tombstone (``is_deleted``): an Atom
@@ -16,9 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.db import DatabaseError, transaction
 
@@ -66,11 +73,14 @@ def _key(parsed: ParsedItem) -> tuple[str, str]:
     return (parsed.external_id or canonical), canonical
 
 
+Batch = dict[str, tuple[ParsedItem, str]]
+
+
 def ingest(source: Source, feed: ParsedFeed, now: datetime) -> IngestResult:
     """Store ``feed``'s items for ``source`` in one transaction."""
     result = IngestResult()
     hook = similarity_hook()
-    batch: dict[str, tuple[ParsedItem, str]] = {}
+    batch: Batch = {}
     for parsed in feed.items:
         external_id, canonical = _key(parsed)
         if external_id and external_id not in batch:  # the same guid twice: the first wins
@@ -80,16 +90,11 @@ def ingest(source: Source, feed: ParsedFeed, now: datetime) -> IngestResult:
             item.external_id: item
             for item in WireItem.objects.filter(source=source, external_id__in=list(batch))
         }
-        missing = {c for e, (_, c) in batch.items() if e not in known and c}
-        by_url = {
-            item.canonical_url: item
-            for item in WireItem.objects.filter(source=source, canonical_url__in=list(missing))
-        }
+        moved = _moved(source, batch, known)
         for external_id, (parsed, canonical) in batch.items():
-            item = known.get(external_id) or (by_url.get(canonical) if canonical else None)
+            item = known.get(external_id) or moved.get(external_id)
             if item is None:
                 item = _create(source, parsed, external_id, canonical, now)
-                by_url.setdefault(canonical, item)
                 result.new += 1
                 result.new_ids.append(item.pk)
                 assign_story(hook, item)
@@ -99,6 +104,50 @@ def ingest(source: Source, feed: ParsedFeed, now: datetime) -> IngestResult:
         result.deleted = tombstone(source, feed.deleted_ids, now)
         refresh_count(source)
     return result
+
+
+def _fragment(url: str) -> str:
+    try:
+        return urlsplit(url).fragment
+    except ValueError:
+        return ""
+
+
+def _moved(source: Source, batch: Batch, known: dict[str, WireItem]) -> dict[str, WireItem]:
+    """Entries under an id not seen before that are items stored under another
+    id (a feed that changed how it writes its guids): {new id: stored item}.
+
+    Only when nothing else can be meant: exactly one entry of this fetch has
+    the link, exactly one stored item has it and its id is not in this fetch,
+    the fragments match, and so do the headlines (where both have one). A live
+    blog's updates share a link but never qualify, so none overwrites another.
+    """
+    per_link = Counter(canonical for _, canonical in batch.values() if canonical)
+    unknown = {
+        external_id: (parsed, canonical)
+        for external_id, (parsed, canonical) in batch.items()
+        if external_id not in known and canonical and per_link[canonical] == 1
+    }
+    if not unknown:
+        return {}
+    stored: dict[str, list[WireItem]] = {}
+    links = {canonical for _, canonical in unknown.values()}
+    for item in WireItem.objects.filter(source=source, canonical_url__in=list(links)):
+        stored.setdefault(item.canonical_url, []).append(item)
+    moved = {}
+    for external_id, (parsed, canonical) in unknown.items():
+        candidates = stored.get(canonical, [])
+        if len(candidates) != 1:
+            continue
+        item = candidates[0]
+        same_title = not (item.title and parsed.title) or item.title == parsed.title
+        if (
+            item.external_id not in batch
+            and _fragment(item.url) == _fragment(parsed.url)
+            and same_title
+        ):
+            moved[external_id] = item
+    return moved
 
 
 def _create(

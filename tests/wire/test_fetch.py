@@ -106,6 +106,69 @@ def test_new_guid_same_link_is_the_same_item(
     assert WireItem.objects.count() == 1
 
 
+def live_blog(*entries: tuple[str, str, str]) -> bytes:
+    """An RSS feed of (guid, link, title) entries, as live blogs write them."""
+    body = "".join(
+        f"<item><guid>{guid}</guid><title>{title}</title><link>{link}</link>"
+        f"<description>{title}, in full.</description></item>"
+        for guid, link, title in entries
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Live</title>'
+        f"<link>https://wire.example/</link>{body}</channel></rss>"
+    ).encode()
+
+
+def test_entries_sharing_a_link_under_their_own_guids_are_separate_items(
+    server: FeedServer, client: httpx.Client, clock: Clock, make_source: Callable[..., Source]
+) -> None:
+    """A live blog: every update links to the same page, some with a #fragment."""
+    page = "https://wire.example/live/gale"
+    entries = [
+        ("update-1", page, "10:02 The gale reaches the coast"),
+        ("update-2", page, "10:15 Ferries stop running"),
+        ("update-3", f"{page}#update-3", "10:31 Power lines down in the north"),
+        ("update-4", f"{page}#update-4", "10:48 Schools close early"),
+    ]
+    source = make_source(server.url("/live"))
+    server.routes["/live"] = Reply(200, live_blog(*entries), RSS)
+    first = refresh_source(source, client=client, clock=clock)
+    assert (first.status, first.new) == ("ok", 4)
+    assert sorted(WireItem.objects.values_list("external_id", "title")) == [
+        (guid, title) for guid, _, title in entries
+    ]
+    assert not WireItemVersion.objects.exists()
+
+    clock.advance(minutes=10)
+    again = refresh_source(source, client=client, clock=clock)
+    assert (again.status, again.new, again.changed, again.error) == ("ok", 0, 0, "")
+    assert WireItem.objects.count() == 4 and not WireItemVersion.objects.exists()
+
+    # The next update arrives while the oldest scrolls off: still one item each.
+    clock.advance(minutes=10)
+    later = [*entries[1:], ("update-5", page, "11:05 Red warning lifted")]
+    server.routes["/live"] = Reply(200, live_blog(*later), RSS)
+    third = refresh_source(source, client=client, clock=clock)
+    assert (third.status, third.new, third.changed) == ("ok", 1, 0)
+    assert WireItem.objects.count() == 5 and not WireItemVersion.objects.exists()
+
+
+def test_a_single_entry_live_feed_does_not_overwrite_the_previous_update(
+    server: FeedServer, client: httpx.Client, clock: Clock, make_source: Callable[..., Source]
+) -> None:
+    """A feed showing only its newest update, always with the same link."""
+    page = "https://wire.example/live/gale"
+    source = make_source(server.url("/live"))
+    server.routes["/live"] = Reply(200, live_blog(("u1", page, "10:02 The gale arrives")), RSS)
+    refresh_source(source, client=client, clock=clock)
+    server.routes["/live"] = Reply(200, live_blog(("u2", page, "10:15 Ferries stop")), RSS)
+    assert refresh_source(source, client=client, clock=clock).new == 1
+    assert sorted(WireItem.objects.values_list("title", "version")) == [
+        ("10:02 The gale arrives", 1),
+        ("10:15 Ferries stop", 1),
+    ]
+
+
 def test_atom_tombstones_mark_items_deleted_and_keep_them(
     server: FeedServer, client: httpx.Client, clock: Clock, make_source: Callable[..., Source]
 ) -> None:
