@@ -488,10 +488,11 @@ def _update(
     action: str,
     extra: dict[str, Any],
 ) -> Article:
-    clean = _validate(changes)
     with transaction.atomic():
         article = _locked(article, expected_version)
+        # Whose article it is comes first: a refusal says nothing of the input.
         check(user, f"article.{'restore' if action == 'restore' else 'edit'}", article)
+        clean = _validate(changes)
         if "is_breaking" in clean and clean["is_breaking"] != article.is_breaking:
             check(user, "article.breaking", article)
         _apply(article, clean)
