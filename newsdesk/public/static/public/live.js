@@ -168,6 +168,7 @@
         var dup = list.querySelector('[data-article-id="' + pinnedId + '"]');
         if (dup) { dup.remove(); }
         status.parentNode.insertBefore(node, status);
+        if (window.newsdeskTimes) { window.newsdeskTimes(); }
       }
     });
   }
