@@ -85,7 +85,8 @@ def discover(url: str, client: httpx.Client, now: datetime) -> tuple[str, str, F
             f"{url} is neither a feed (RSS, Atom, JSON Feed), a news sitemap nor an HTML page."
         )
     try:
-        announced = feed_links(page_tree(fetched.body), fetched.url)
+        tree = page_tree(fetched.body, fetched.headers.get("content-type", ""))
+        announced = feed_links(tree, fetched.url)
     except ParseError as exc:
         raise DiscoveryError(str(exc)) from exc
     parts = urlsplit(fetched.url)

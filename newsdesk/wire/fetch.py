@@ -523,7 +523,7 @@ def _succeeded(
             source.kind = feed.kind
         source.title = source.title or feed.title
         source.site_url = source.site_url or feed.site_url
-        source.outlet = source.outlet or feed.title or urlsplit(source.url).hostname or ""
+        source.outlet = source.outlet or feed.outlet or urlsplit(source.url).hostname or ""
     source.state = Source.State.OK
     source.error_count = 0
     source.last_success_at = now
@@ -628,7 +628,7 @@ def fill_articles(item_ids: list[int], client: httpx.Client, now: datetime) -> N
         if fetched.status != 200 or sniff(fetched.body) not in ("html", ""):
             continue
         try:
-            article = parse_article(fetched.body, item.url)
+            article = parse_article(fetched.body, item.url, fetched.headers.get("content-type", ""))
         except ParseError:
             continue
         item.title = article.title or item.title

@@ -10,8 +10,10 @@ One parser per format, each adapted to the same dataclasses:
 - JSON Feed 1.0/1.1: ``json`` with a check of every type the spec states;
 - news sitemaps: lxml with entities, DTDs and the network switched off, after
   the same pre-screen;
-- HTML: trafilatura for an article page (text, title, author, date); a section
-  page becomes one item per article link it carries.
+- HTML: decoded first (:func:`decode_html`: the HTTP charset, then ``<meta
+  charset>``, then detection), then trafilatura for an article page (text,
+  title, author, date); a section page becomes one item per article link it
+  carries. The outlet is the site name the page declares, never its headline.
 
 Nothing here touches the network or the database. Every failure is a
 :class:`ParseError` whose message the desk shows as the source's last error.
@@ -20,6 +22,7 @@ Nothing here touches the network or the database. Every failure is a
 from __future__ import annotations
 
 import calendar
+import codecs
 import html
 import json
 import re
@@ -70,6 +73,7 @@ class ParsedFeed:
     kind: str
     title: str = ""
     site_url: str = ""
+    outlet: str = ""  # who publishes it, for "according to ..." (the host name when empty)
     items: list[ParsedItem] = field(default_factory=list)
     ttl_seconds: int | None = None  # RSS <ttl>, in seconds
     deleted_ids: list[str] = field(default_factory=list)  # Atom tombstones (RFC 6721)
@@ -98,6 +102,20 @@ def clean_text(value: Any, limit: int) -> str:
 
 def clean_line(value: Any, limit: int) -> str:
     return clean_text(value, limit * 2).replace("\n", " ")[:limit].strip()
+
+
+# "desk@example.org (Lena Moor)", RSS's own form, and "Lena Moor <desk@example.org>".
+_ADDRESS_THEN_NAME = re.compile(r"^[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]+)\)$")
+_NAME_THEN_ADDRESS = re.compile(r"^(?P<name>[^<>@]+?)\s*<[^\s@<>]+@[^\s<>]+>$")
+
+
+def author_name(value: Any) -> str:
+    """The name in an author line, without the address RSS puts beside it; an
+    address alone stays, as it is all there is."""
+    line = clean_line(value, AUTHOR_MAX * 2)
+    match = _ADDRESS_THEN_NAME.match(line) or _NAME_THEN_ADDRESS.match(line)
+    name = match.group("name").strip(" \"'") if match else ""
+    return (name or line)[:AUTHOR_MAX]
 
 
 def html_to_text(value: Any, limit: int) -> str:
@@ -304,10 +322,9 @@ def parse_feed(data: bytes, base_url: str = "") -> ParsedFeed:
         raise ParseError(f"This is not a feed feedparser can read: {reason}.")
     feed = parsed.feed
     kind = "atom" if version.startswith("atom") else "rss"
+    title = clean_line(feed.get("title", ""), TITLE_MAX)
     result = ParsedFeed(
-        kind=kind,
-        title=clean_line(feed.get("title", ""), TITLE_MAX),
-        site_url=clean_url(feed.get("link", ""), base_url),
+        kind=kind, title=title, outlet=title, site_url=clean_url(feed.get("link", ""), base_url)
     )
     ttl = str(feed.get("ttl", "") or "").strip()
     if ttl.isdigit() and len(ttl) < 8:
@@ -321,7 +338,7 @@ def parse_feed(data: bytes, base_url: str = "") -> ParsedFeed:
             title=html_to_text(entry.get("title", ""), TITLE_MAX).replace("\n", " "),
             summary=summary or content[:SUMMARY_MAX],
             text=content,
-            author=clean_line(entry.get("author", ""), AUTHOR_MAX),
+            author=author_name(entry.get("author", "")),
             published_at=_timestamp(entry.get("published_parsed"))
             or _timestamp(entry.get("updated_parsed")),
         )
@@ -367,9 +384,11 @@ def parse_jsonfeed(data: bytes, base_url: str = "") -> ParsedFeed:
         raise ParseError("JSON Feed has no 'items' list.")
     _expect(doc, "title", str, "top level")
     _expect(doc, "home_page_url", str, "top level")
+    title = clean_line(doc.get("title") or "", TITLE_MAX)
     result = ParsedFeed(
         kind="jsonfeed",
-        title=clean_line(doc.get("title") or "", TITLE_MAX),
+        title=title,
+        outlet=title,
         site_url=clean_url(doc.get("home_page_url") or "", base_url),
     )
     for index, raw in enumerate(items[:MAX_ITEMS]):
@@ -459,7 +478,7 @@ def parse_sitemap(data: bytes, base_url: str = "") -> ParsedFeed:
             date = news.findtext(f"{{{NEWS_NS}}}publication_date") or ""
             outlet = news.findtext(f"{{{NEWS_NS}}}publication/{{{NEWS_NS}}}name") or ""
             if outlet and not result.title:
-                result.title = clean_line(outlet, TITLE_MAX)
+                result.title = result.outlet = clean_line(outlet, TITLE_MAX)
         date = date or node.findtext(f"{{{SITEMAP_NS}}}lastmod") or ""
         result.items.append(
             ParsedItem(url=url, title=clean_line(title, TITLE_MAX), published_at=parse_date(date))
@@ -472,11 +491,88 @@ def parse_sitemap(data: bytes, base_url: str = "") -> ParsedFeed:
 _ARTICLE_PATH = re.compile(r"/(\d{4}/\d{1,2}/|[^/]*-[^/]*-[^/]*|articles?/|news/|story/)")
 
 
-def page_tree(data: bytes) -> Any:
+MAX_PAGE = 5_000_000  # bytes of a page that are read
+_HTML_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s"';,]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{1,40})""", re.IGNORECASE
+)
+# What browsers read these labels as (WHATWG Encoding): pages saying Latin-1
+# or ASCII are written in Windows-1252 (ellipses, dashes and curly quotes in 0x80-0x9F).
+_LATIN1_NAMES = {"latin-1", "iso8859-1", "ascii"}
+
+
+def _codec(label: str) -> str | None:
+    """The Python codec for a charset label, or None when there is none."""
     try:
-        return lxml_html.document_fromstring(data[:5_000_000])
+        info = codecs.lookup(label.strip().strip("\"'"))
+    except (LookupError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib...
+        return None
+    return "cp1252" if info.name in _LATIN1_NAMES else info.name
+
+
+def _detected(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # optional (trafilatura brings it): Windows-1252 is the web's default
+        return "cp1252"
+    best = from_bytes(data[:65_536]).best()
+    return (best and _codec(best.encoding)) or "cp1252"
+
+
+def html_encoding(data: bytes, content_type: str = "") -> str:
+    """The codec a page is written in: its byte order mark, else the HTTP
+    ``Content-Type`` charset, else its ``<meta charset>`` (or http-equiv), else
+    detected (UTF-8 when it decodes as UTF-8)."""
+    for bom, name in _HTML_BOMS:
+        if data.startswith(bom):
+            return name
+    header = _HEADER_CHARSET.search(content_type)
+    if header and (codec := _codec(header.group(1))):
+        return codec
+    meta = _META_CHARSET.search(data[:4096])
+    if meta and (codec := _codec(meta.group(1).decode("ascii"))):
+        # A page cannot be UTF-16 and still spell its <meta> in ASCII.
+        return "utf-8" if codec.startswith("utf-16") or codec.startswith("utf-32") else codec
+    return _detected(data)
+
+
+def decode_html(data: bytes, content_type: str = "") -> str:
+    """A page's bytes as text, in the encoding :func:`html_encoding` finds."""
+    data = data[:MAX_PAGE]
+    codec = html_encoding(data, content_type)
+    text = data.decode(codec, errors="replace")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def page_tree(data: bytes | str, content_type: str = "") -> Any:
+    """The page parsed by lxml, decoded first (lxml alone reads a page without
+    ``<meta charset>`` as Latin-1, whatever the server said)."""
+    text = data if isinstance(data, str) else decode_html(data, content_type)
+    try:
+        return lxml_html.document_fromstring(
+            text.encode("utf-8", errors="replace"), parser=lxml_html.HTMLParser(encoding="utf-8")
+        )
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"The page is not readable HTML: {exc}.") from exc
+
+
+def _site_name(tree: Any) -> str:
+    """The publisher a page names: ``og:site_name``, else ``application-name``."""
+    found: dict[str, str] = {}
+    for node in tree.iterfind(".//meta"):
+        key = (node.get("property") or node.get("name") or "").strip().lower()
+        if key in ("og:site_name", "application-name") and key not in found:
+            found[key] = clean_line(node.get("content") or "", 200)
+    return found.get("og:site_name") or found.get("application-name") or ""
 
 
 def feed_links(tree: Any, base_url: str) -> list[str]:
@@ -520,13 +616,14 @@ def _article_links(tree: Any, base_url: str) -> list[ParsedItem]:
     return items
 
 
-def parse_article(data: bytes, url: str) -> ParsedItem:
+def parse_article(data: bytes | str, url: str, content_type: str = "") -> ParsedItem:
     """One article page through trafilatura: text, title, author, date."""
     import trafilatura
 
+    text = data if isinstance(data, str) else decode_html(data, content_type)
     try:
         extracted = trafilatura.bare_extraction(
-            data[:5_000_000], url=url, with_metadata=True, include_comments=False
+            text, url=url, with_metadata=True, include_comments=False
         )
     except Exception as exc:  # trafilatura raises whatever lxml raises
         raise ParseError(f"The article cannot be extracted: {str(exc)[:200]}.") from exc
@@ -535,27 +632,28 @@ def parse_article(data: bytes, url: str) -> ParsedItem:
         doc = extracted
     elif extracted is not None:
         doc = extracted.as_dict()
-    text = clean_text(doc.get("text") or "", TEXT_MAX)
+    body = clean_text(doc.get("text") or "", TEXT_MAX)
     return ParsedItem(
         url=clean_url(doc.get("url") or "", url) or url,
         title=clean_line(doc.get("title") or "", TITLE_MAX),
-        summary=clean_text(doc.get("description") or "", SUMMARY_MAX) or text[:SUMMARY_MAX],
-        text=text,
-        author=clean_line(doc.get("author") or "", AUTHOR_MAX),
+        summary=clean_text(doc.get("description") or "", SUMMARY_MAX) or body[:SUMMARY_MAX],
+        text=body,
+        author=author_name(doc.get("author") or ""),
         published_at=parse_date(doc.get("date") or ""),
     )
 
 
-def parse_html(data: bytes, base_url: str) -> ParsedFeed:
-    tree = page_tree(data)
+def parse_html(data: bytes, base_url: str, content_type: str = "") -> ParsedFeed:
+    text = decode_html(data, content_type)
+    tree = page_tree(text)
     title = clean_line(tree.findtext(".//title") or "", TITLE_MAX)
-    result = ParsedFeed(kind="html", title=title, site_url=base_url)
+    result = ParsedFeed(kind="html", title=title, site_url=base_url, outlet=_site_name(tree))
     result.feed_links = feed_links(tree, base_url)
     links = [] if _is_article(tree) else _article_links(tree, base_url)
     if len(links) >= 2:
         result.items = links
         return result
-    item = parse_article(data, base_url)
+    item = parse_article(text, base_url)
     if not item.text and not item.title:
         raise ParseError("The page has neither article text nor links to articles.")
     item.url = base_url  # the page itself is the item, whatever it calls itself
@@ -586,5 +684,5 @@ def parse(kind: str, data: bytes, base_url: str, content_type: str = "") -> Pars
     if kind == "sitemap":
         return parse_sitemap(data, base_url)
     if kind == "html" and found in ("html", ""):
-        return parse_html(data, base_url)
+        return parse_html(data, base_url, content_type)
     raise ParseError(f"The source was added as {kind} but sent {found or 'something else'}.")

@@ -513,3 +513,31 @@ def test_stored_items_reach_the_similarity_engine(
     first, second = WireItem.objects.order_by("id")
     assert first.minhash is not None
     assert second.duplicate_of_id == first.pk
+
+
+def test_an_html_source_is_named_for_its_site_in_the_servers_charset(
+    server: FeedServer, client: httpx.Client, clock: Clock, make_source: Callable[..., Source]
+) -> None:
+    headline = "Café on the quay reopens … at last"
+    paragraph = "The harbour café reopened on Monday after repairs to the quay. " * 12
+    body = (
+        f"<html><head><title>{headline}</title>"
+        '<meta property="og:site_name" content="Quay Courier – Hafen"></head>'
+        f"<body><article><h1>{headline}</h1><p>{paragraph}</p></article></body></html>"
+    )
+    server.routes["/cafe"] = Reply(200, body.encode(), {"Content-Type": "text/html; charset=utf-8"})
+    server.routes["/plain"] = Reply(
+        200,
+        body.replace("og:site_name", "og:locale").encode("cp1252"),
+        {"Content-Type": "text/html; charset=windows-1252"},
+    )
+    named = make_source(server.url("/cafe"), kind="html")
+    refresh_source(named, client=client, clock=clock)
+    named.refresh_from_db()
+    assert (named.title, named.outlet) == (headline, "Quay Courier – Hafen")
+    assert WireItem.objects.get(source=named).title == headline
+
+    unnamed = make_source(server.url("/plain"), kind="html")
+    refresh_source(unnamed, client=client, clock=clock)
+    unnamed.refresh_from_db()
+    assert (unnamed.title, unnamed.outlet) == (headline, "127.0.0.1")  # the host name

@@ -157,6 +157,88 @@ def test_html_section_page_lists_its_article_links() -> None:
     assert feed.items[1].title == "Tram line extension delayed until autumn"
 
 
+# Pages in their own encoding, and who published them ----------------------
+
+
+def page(title: str, *, meta: str = "", head: str = "") -> str:
+    paragraph = (
+        "The harbour authority said on Monday that the ferry terminal would reopen "
+        "after repairs to the quay, which was damaged in the storm last week. "
+    )
+    return (
+        f"<!DOCTYPE html><html><head>{meta}<title>{title}</title>{head}</head><body>"
+        f"<article><h1>{title}</h1><p>{paragraph * 3}</p><p>{paragraph * 2}</p></article>"
+        "</body></html>"
+    )
+
+
+HEADLINE = "Café on the quay reopens … at last – “finally”"
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        # UTF-8 named only by the HTTP header (lxml alone would read Latin-1).
+        (page(HEADLINE).encode("utf-8"), "text/html; charset=utf-8"),
+        # Windows-1252 named only by the HTTP header.
+        (page(HEADLINE).encode("cp1252"), "text/html; charset=windows-1252"),
+        # The header wins over a page that misdescribes itself.
+        (
+            page(HEADLINE, meta='<meta charset="iso-8859-1">').encode("utf-8"),
+            'text/html; charset="UTF-8"',
+        ),
+        # No header charset: the page's own <meta>.
+        (page(HEADLINE, meta='<meta charset="windows-1252">').encode("cp1252"), "text/html"),
+        (
+            page(
+                HEADLINE,
+                meta='<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+            ).encode("cp1252"),
+            "",
+        ),
+        # Neither: detected.
+        (page(HEADLINE).encode("utf-8"), "text/html"),
+    ],
+    ids=["utf8-header", "cp1252-header", "header-over-meta", "meta", "meta-http-equiv", "utf8"],
+)
+def test_html_pages_are_decoded_by_header_then_meta_then_detection(
+    body: bytes, content_type: str
+) -> None:
+    feed = parse("html", body, "https://quay.example/news/cafe", content_type)
+    assert feed.title == HEADLINE
+    assert feed.items[0].title == HEADLINE
+    assert "ferry terminal would reopen" in feed.items[0].text
+
+
+def test_a_pages_outlet_is_its_site_name_not_its_headline() -> None:
+    site_name = '<meta property="og:site_name" content="Quay Courier – Hafen">'
+    feed = parse(
+        "html", page(HEADLINE, head=site_name).encode("cp1252"), BASE, "text/html; charset=cp1252"
+    )
+    assert (feed.title, feed.outlet) == (HEADLINE, "Quay Courier – Hafen")
+    app_name = '<meta name="application-name" content="Quay Courier">'
+    assert parse("html", page(HEADLINE, head=app_name).encode(), BASE).outlet == "Quay Courier"
+    assert parse("html", page(HEADLINE).encode(), BASE).outlet == ""  # the host name, later
+    assert parse("rss", sample("rss20.xml"), BASE).outlet == "Northern Wire"
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("desk@lagoon.example (Lena Moor)", "Lena Moor"),
+        ("Lena Moor &lt;desk@lagoon.example&gt;", "Lena Moor"),
+        ("Lena Moor", "Lena Moor"),
+        ("desk@lagoon.example", "desk@lagoon.example"),
+    ],
+)
+def test_rss_authors_show_their_name(written: str, shown: str) -> None:
+    body = (
+        '<rss version="2.0"><channel><title>T</title><item><guid>1</guid>'
+        f"<author>{written}</author></item></channel></rss>"
+    ).encode()
+    assert parse("rss", body, BASE).items[0].author == shown
+
+
 def test_html_served_as_a_feed_is_a_clear_error() -> None:
     with pytest.raises(ParseError, match="HTML page where a feed was expected"):
         parse("rss", sample("article.html"), BASE)
