@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -454,8 +455,12 @@ def history(request: DeskRequest, pk: int) -> HttpResponse:
     try:
         a = int(request.GET.get("a", "")) if request.GET.get("a") else None
         b = int(request.GET.get("b", "")) if request.GET.get("b") else None
+        # A restore that would undo a correction asks for a correction note.
+        as_correction = int(request.GET["restore"]) if request.GET.get("restore") else None
     except ValueError:
         return HttpResponse(_("Revision numbers are whole numbers."), status=400)
+    if as_correction is not None and as_correction not in numbers:
+        raise Http404(_("No such revision."))
     if a is not None and b is not None:
         if a not in numbers or b not in numbers:
             raise Http404(_("No such revision."))
@@ -471,6 +476,7 @@ def history(request: DeskRequest, pk: int) -> HttpResponse:
             "a": a,
             "b": b,
             "can_edit": permissions.can(request.user, "article.edit", article),
+            "as_correction": as_correction,
         },
     )
 
@@ -481,12 +487,21 @@ def restore(request: DeskRequest, pk: int, number: int) -> HttpResponse:
     number = int(number)
     article = _article(request, pk, edit=True)
     get_object_or_404(Revision, article=article, number=number)
+    note = request.POST.get("note", "")
     try:
-        actions.restore(article, number=number, user=request.user, expected_version=article.version)
+        actions.restore(
+            article, number=number, user=request.user, expected_version=article.version, note=note
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-        return redirect("desk:history", pk=pk)
-    messages.success(request, _("Revision %(n)d restored as a new revision.") % {"n": number})
+        history = reverse("desk:history", args=[pk])
+        needs_note = getattr(exc, "error_dict", {}).get("note")
+        return redirect(f"{history}?restore={number}" if needs_note else history)
+    if note.strip():
+        done = _("Revision %(n)d restored as a correction.")
+    else:
+        done = _("Revision %(n)d restored as a new revision.")
+    messages.success(request, done % {"n": number})
     return redirect("desk:history", pk=pk)
 
 

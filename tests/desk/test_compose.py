@@ -18,6 +18,7 @@ from newsdesk.desk.models import Autosave
 from newsdesk.images.models import Image
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Correction, Revision
+from tests.helpers import find_all, parse
 
 from .conftest import signed_in
 
@@ -316,6 +317,30 @@ def test_history_diff_and_restore(editor: User) -> None:
     article.refresh_from_db()
     assert article.lede == "From Tuesday."
     assert article.revisions.count() == 3  # restored as a new revision
+
+
+def test_restoring_over_a_correction_asks_for_a_note(editor: User) -> None:
+    article = actions.create_draft(headline="Ferries", lede="Three ferries sailed.", user=editor)
+    article = actions.publish(article, user=editor)
+    actions.correct(
+        article, note="Two ferries, not three.", lede="Two ferries sailed.", user=editor
+    )
+    client = signed_in(editor)
+    history = f"/desk/articles/{article.pk}/history/"
+    refused = client.post(f"{history}2/restore/")
+    assert (refused.status_code, refused["Location"]) == (302, f"{history}?restore=2")
+    assert Article.objects.get(pk=article.pk).lede == "Two ferries sailed."
+    page = client.get(refused["Location"])
+    (form,) = find_all(parse(page.content), "form", **{"class": "restore-correction"})
+    assert form.attrs["action"] == f"{history}2/restore/"
+    (note,) = find_all(form, "textarea", name="note")
+    assert note.attrs["aria-describedby"] == "restore-help"
+    done = client.post(f"{history}2/restore/", {"note": "Three did sail."}, follow=True)
+    assert "Revision 2 restored as a correction." in done.content.decode()
+    article.refresh_from_db()
+    assert article.lede == "Three ferries sailed."
+    assert article.corrections.count() == 2
+    assert client.get(f"{history}?restore=99").status_code == 404
 
 
 def test_an_oversized_upload_is_refused_before_it_is_read(contributor: User) -> None:

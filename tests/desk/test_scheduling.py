@@ -12,10 +12,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from newsdesk.desk.models import AuditEntry, SiteSettings
 from newsdesk.hooks.delivery import make_clients
 from newsdesk.news import actions
-from newsdesk.news.models import Article
+from newsdesk.news.models import Article, AuditEntry
+from newsdesk.site.actions import update_settings
 from newsdesk.worker.loop import run_once
 from tests.helpers import status_of
 from tests.live.support import Server, current_database_url, server_env
@@ -25,7 +25,7 @@ from .conftest import make_user, signed_in
 
 @pytest.mark.django_db
 def test_schedule_from_the_desk_in_the_site_time_zone_then_the_clock(editor: User) -> None:
-    SiteSettings.objects.create(pk=1, time_zone="Asia/Tokyo")
+    update_settings(time_zone="Asia/Tokyo")
     article = actions.create_draft(headline="Talks resume", lede="Delegations meet.", user=editor)
     local = timezone.now().astimezone(timezone.get_fixed_timezone(9 * 60)) + timedelta(hours=2)
     response = signed_in(editor).post(

@@ -273,3 +273,35 @@ def test_stale_versions_are_refused_by_every_article_action(
             act(story, expected_version=stale)
     actions.pin(story, expected_version=story.version)
     assert Article.objects.get(pk=story.pk).is_pinned
+
+
+def test_restoring_over_a_correction_needs_a_note_and_is_a_correction(
+    make_article: Callable[..., Article],
+) -> None:
+    story = make_article(lede="Three ferries sailed.")
+    first = story.revisions.order_by("number").last()
+    assert first is not None
+    actions.correct(story, note="Two ferries sailed, not three.", lede="Two ferries sailed.")
+    editor = member("eden", EDITOR)
+    before = (Article.objects.get(pk=story.pk).version, Event.objects.count())
+    with pytest.raises(ValidationError) as exc:
+        actions.restore(story, number=first.number, user=editor)
+    assert list(errors_of(exc)) == ["note"]
+    assert "would undo the correction" in errors_of(exc)["note"][0]
+    assert (Article.objects.get(pk=story.pk).version, Event.objects.count()) == before
+    restored = actions.restore(
+        story, number=first.number, user=editor, note="Three ferries did sail after all."
+    )
+    assert restored.lede == "Three ferries sailed."
+    latest = restored.revisions.order_by("-number").first()
+    assert latest is not None and latest.action == "correct"
+    assert list(restored.corrections.values_list("text", flat=True)) == [
+        "Two ferries sailed, not three.",
+        "Three ferries did sail after all.",
+    ]
+    assert Event.objects.latest("id").type == "article.corrected"
+    # A revision from after every correction restores without a note.
+    actions.update(restored, lede="Three ferries sailed, one late.", user=editor)
+    actions.restore(restored, number=latest.number, user=editor)
+    assert Article.objects.get(pk=story.pk).lede == "Three ferries sailed."
+    assert story.revisions.order_by("-number").values_list("action", flat=True)[0] == "restore"

@@ -512,8 +512,14 @@ def restore(
     number: int,
     user: Any = None,
     expected_version: int | None = None,
+    note: str = "",
 ) -> Article:
-    """Make an earlier revision's text current again, as a new revision."""
+    """Make an earlier revision's text current again, as a new revision.
+
+    A published update corrected since that revision would get its corrected
+    text back: that is refused unless a correction ``note`` says so to
+    readers, and then the restore is a correction (in the history too).
+    """
     found = Revision.objects.filter(article=article, number=number).first()
     if found is None:
         raise ValidationError(_("This article has no revision %(n)d.") % {"n": number})
@@ -527,7 +533,35 @@ def restore(
         "authors": [by_slug[s] for s in snap.get("authors", []) if s in by_slug],
         "sources": [SourceInput(**s) for s in snap.get("sources", [])],
     }
-    return _update(article, user, expected_version, changes, "restore", {"revision": number})
+    with transaction.atomic():
+        current = _locked(article, expected_version)
+        corrected = current.is_published and (
+            Correction.objects.filter(article=current, created_at__gt=found.created_at).exists()
+        )
+        if not corrected:
+            extra = {"revision": number}
+            return _update(current, user, expected_version, changes, "restore", extra)
+        if not _clean_text(note):
+            check(user, "article.correct", current)
+            raise ValidationError(
+                {
+                    "note": [
+                        ValidationError(
+                            _(
+                                "This update was corrected after revision %(n)d, so restoring "
+                                "it would undo the correction. Write a correction note to "
+                                "publish the restore as a correction."
+                            )
+                            % {"n": number},
+                            code="correction_needed",
+                        )
+                    ]
+                }
+            )
+        correct(current, note=note, user=user, expected_version=expected_version,
+                restored_from=number, **changes)  # fmt: skip
+        current.refresh_from_db()
+        return current
 
 
 def publish(
@@ -602,9 +636,11 @@ def correct(
     user: Any = None,
     expected_version: int | None = None,
     at: datetime | None = None,
+    restored_from: int | None = None,
     **changes: Any,
 ) -> Correction:
-    """Publish a correction: a public note on the article, with the fix itself."""
+    """Publish a correction: a public note on the article, with the fix itself
+    (``restored_from``: the fix is that revision's text, see :func:`restore`)."""
     check(user, "article.correct")
     _system_only(user, at)
     editable = {"headline", "lede", "body", "tags", "sources", "authors", "image", "image_alt"}
@@ -642,13 +678,10 @@ def correct(
             text=text,
             created_by=user if user is not None and user.pk else None,
         )
-        _record(
-            article,
-            "correct",
-            Event.Type.CORRECTED,
-            user,
-            {"correction": {"text": text, "created_at": now.isoformat()}},
-        )
+        extra: dict[str, Any] = {"correction": {"text": text, "created_at": now.isoformat()}}
+        if restored_from is not None:
+            extra["revision"] = restored_from
+        _record(article, "correct", Event.Type.CORRECTED, user, extra)
     return correction
 
 
