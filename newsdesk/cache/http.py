@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.utils.http import parse_etags, parse_http_date_safe
 
 from .store import DEPS_HEADER, Entry
 
@@ -47,12 +48,27 @@ def header(headers: Iterable[tuple[bytes, bytes]], wanted: bytes) -> bytes:
 
 
 def etag_matches(if_none_match: bytes, etag: bytes) -> bool:
-    if not if_none_match:
-        return False
-    if if_none_match.strip() == b"*":
+    """Whether If-None-Match names this ETag (weak comparison), as Django reads it."""
+    tags = parse_etags(if_none_match.decode("latin-1"))
+    if tags == ["*"]:
         return True
-    weak = etag.removeprefix(b"W/")
-    return any(tag.strip().removeprefix(b"W/") == weak for tag in if_none_match.split(b","))
+    weak = etag.decode("latin-1").removeprefix("W/")
+    return any(tag.removeprefix("W/") == weak for tag in tags)
+
+
+def not_modified(entry: Entry, if_none_match: bytes, if_modified_since: bytes) -> bool:
+    """Whether a GET or HEAD is answered 304, decided as Django's
+    ``get_conditional_response`` decides it for the pages it renders (so a
+    page answers alike before and after it is stored): a valid If-None-Match
+    decides alone; otherwise If-Modified-Since is compared with the stored
+    Last-Modified, and an unparsable date is ignored."""
+    if if_none_match and parse_etags(if_none_match.decode("latin-1")):
+        return etag_matches(if_none_match, entry.etag)
+    if not if_modified_since:
+        return False
+    since = parse_http_date_safe(if_modified_since.decode("latin-1"))
+    modified = parse_http_date_safe(header(entry.headers, b"last-modified").decode("latin-1"))
+    return since is not None and modified is not None and modified <= since
 
 
 def response_headers(
@@ -67,7 +83,11 @@ def response_headers(
     rendered for this request and stored (``miss``).
     """
     request_headers = list(request_headers)
-    if etag_matches(header(request_headers, b"if-none-match"), entry.etag):
+    if not_modified(
+        entry,
+        header(request_headers, b"if-none-match"),
+        header(request_headers, b"if-modified-since"),
+    ):
         kept = [(n, v) for n, v in entry.headers if n.lower() in NOT_MODIFIED_KEEP]
         return 304, [*kept, (b"etag", entry.etag), (b"x-cache", source)], b""
     coding, body = entry.variant(header(request_headers, b"accept-encoding"))
@@ -99,13 +119,17 @@ def raw_parts(
     entry and reused; the body is the stored bytes, never copied. One pass
     over the request's headers.
     """
-    if_none_match = accept_encoding = b""
+    if_none_match = if_modified_since = accept_encoding = b""
     for name, value in request_headers:
         if name == b"accept-encoding":
             accept_encoding = value
         elif name == b"if-none-match":
             if_none_match = value
-    if if_none_match and etag_matches(if_none_match, entry.etag):
+        elif name == b"if-modified-since":
+            if_modified_since = value
+    if (if_none_match or if_modified_since) and not_modified(
+        entry, if_none_match, if_modified_since
+    ):
         key, body = "304", b""
     else:
         key, body = entry.variant(accept_encoding)

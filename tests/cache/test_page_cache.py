@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import brotli
 import pytest
+from django.utils.http import http_date
 
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Author, Event, Tag
@@ -122,6 +124,41 @@ def test_second_request_is_a_hit_with_etag_304_and_compression(
     head = get(site, "/", method="HEAD")
     assert head.status == 200 and head.body == b""
     assert head.headers["content-length"] == str(len(hit.body))
+
+
+def test_if_modified_since_gets_the_same_answer_before_and_after_the_page_is_cached(
+    site: Server, world: dict[str, Article], make_article: Callable[..., Article]
+) -> None:
+    """The front decides like Django's ``get_conditional_response``: a valid
+    If-None-Match decides alone, else If-Modified-Since against the page's
+    Last-Modified."""
+    path = make_article(headline=f"Ferry {uuid.uuid4().hex}").get_absolute_url()
+    wait_until_server_knows(site)
+    newest = Event.objects.filter(public=True).latest("id").created_at.timestamp()
+    since, earlier = http_date(newest), http_date(newest - 60)
+
+    rendered = get(site, path, If_Modified_Since=since)  # Django answers: not stored yet
+    assert (rendered.status, rendered.body, rendered.headers.get("x-cache")) == (304, b"", None)
+    hit = cached(site, path)
+    assert hit.headers["last-modified"] == since
+
+    def answer(method: str = "GET", **headers: str) -> tuple[int, str, bool]:
+        reply = get(site, path, method, **headers)
+        return reply.status, reply.headers["x-cache"], bool(reply.body)
+
+    unchanged, whole = (304, "hit", False), (200, "hit", True)
+    assert answer(If_Modified_Since=since) == unchanged
+    assert answer("HEAD", If_Modified_Since=since) == unchanged
+    assert answer(If_Modified_Since=http_date(newest + 3600)) == unchanged
+    assert answer(If_Modified_Since=earlier) == whole
+    assert answer(If_Modified_Since="not a date") == whole
+    # If-None-Match takes precedence whenever it holds a valid entity tag.
+    assert answer(If_None_Match='"other"', If_Modified_Since=since) == whole
+    assert answer(If_None_Match=hit.headers["etag"], If_Modified_Since=earlier) == unchanged
+    assert answer(If_None_Match="not-a-tag", If_Modified_Since=since) == unchanged
+    not_modified = get(site, path, If_Modified_Since=since)
+    for name in ("etag", "last-modified", "cache-control", "vary"):
+        assert not_modified.headers[name] == hit.headers[name], name
 
 
 def test_publish_correct_unpublish_pin_show_on_the_next_request(
