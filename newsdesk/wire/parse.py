@@ -616,11 +616,20 @@ def _article_links(tree: Any, base_url: str) -> list[ParsedItem]:
     return items
 
 
+ARTICLE_TEXT = 600  # characters of running paragraphs that make a page an article
+ARTICLE_RUN = 300  # the shortest run of paragraphs that counts towards it
+
+
 def parse_article(data: bytes | str, url: str, content_type: str = "") -> ParsedItem:
     """One article page through trafilatura: text, title, author, date."""
+    text = data if isinstance(data, str) else decode_html(data, content_type)
+    return _extract(text, url)[0]
+
+
+def _extract(text: str, url: str) -> tuple[ParsedItem, Any]:
+    """The article trafilatura finds in a page, and its body (``<p>``, ``<head>``...)."""
     import trafilatura
 
-    text = data if isinstance(data, str) else decode_html(data, content_type)
     try:
         extracted = trafilatura.bare_extraction(
             text, url=url, with_metadata=True, include_comments=False
@@ -633,7 +642,7 @@ def parse_article(data: bytes | str, url: str, content_type: str = "") -> Parsed
     elif extracted is not None:
         doc = extracted.as_dict()
     body = clean_text(doc.get("text") or "", TEXT_MAX)
-    return ParsedItem(
+    item = ParsedItem(
         url=clean_url(doc.get("url") or "", url) or url,
         title=clean_line(doc.get("title") or "", TITLE_MAX),
         summary=clean_text(doc.get("description") or "", SUMMARY_MAX) or body[:SUMMARY_MAX],
@@ -641,19 +650,61 @@ def parse_article(data: bytes | str, url: str, content_type: str = "") -> Parsed
         author=author_name(doc.get("author") or ""),
         published_at=parse_date(doc.get("date") or ""),
     )
+    return item, doc.get("body")
+
+
+def _is_link(line: str, link_titles: set[str]) -> bool:
+    """The line is mostly one of the page's article links (a teaser's headline)."""
+    return line in link_titles or any(
+        len(title) * 2 >= len(line) and title in line for title in link_titles
+    )
+
+
+def article_text(body: Any, link_titles: set[str]) -> int:
+    """Characters of running article text in trafilatura's ``body``.
+
+    Paragraphs count in runs that a line made of one of the page's article
+    links ends (a teaser's linked headline); other headings, lists and tables
+    neither count nor end a run. A run counts once it reaches
+    :data:`ARTICLE_RUN`. An article's text runs on past its subheadings; a
+    section page's teasers (a linked headline, a sentence or two, a date) each
+    stand alone."""
+    if body is None:
+        return 0
+    total = run = 0
+    for node in [*body, None]:
+        line = clean_line("".join(node.itertext()), TEXT_MAX) if node is not None else ""
+        if node is not None and not _is_link(line, link_titles):
+            if node.tag in ("p", "quote"):
+                run += len(line)
+            continue
+        if run >= ARTICLE_RUN:
+            total += run
+        run = 0
+    return total
 
 
 def parse_html(data: bytes, base_url: str, content_type: str = "") -> ParsedFeed:
+    """An article page is one item; a section page is an item per article link.
+
+    A page is an article when it says so (``og:type``, or one ``<article>``),
+    when it has fewer than two article links, or when trafilatura finds a
+    substantial article in it however many links surround it (:func:`article_text`)."""
     text = decode_html(data, content_type)
     tree = page_tree(text)
     title = clean_line(tree.findtext(".//title") or "", TITLE_MAX)
     result = ParsedFeed(kind="html", title=title, site_url=base_url, outlet=_site_name(tree))
     result.feed_links = feed_links(tree, base_url)
     links = [] if _is_article(tree) else _article_links(tree, base_url)
-    if len(links) >= 2:
+    try:
+        item, body = _extract(text, base_url)
+    except ParseError:
+        if len(links) < 2:
+            raise
+        item, body = ParsedItem(), None  # the links are still worth having
+    if len(links) >= 2 and article_text(body, {link.title for link in links}) < ARTICLE_TEXT:
         result.items = links
         return result
-    item = parse_article(text, base_url)
     if not item.text and not item.title:
         raise ParseError("The page has neither article text nor links to articles.")
     item.url = base_url  # the page itself is the item, whatever it calls itself

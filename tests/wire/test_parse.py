@@ -157,6 +157,51 @@ def test_html_section_page_lists_its_article_links() -> None:
     assert feed.items[1].title == "Tram line extension delayed until autumn"
 
 
+PARAGRAPH = (
+    "The harbour authority said on Monday that the ferry terminal would reopen after "
+    "repairs to the quay, which was damaged in the storm last week. "
+)
+RELATED = "".join(
+    f'<li><a href="/news/2026/11/related-{n}">Related story number {n} about the town</a></li>'
+    for n in range(12)
+)
+
+
+def test_an_article_with_many_links_is_still_read_as_an_article() -> None:
+    """No og:type, two teaser <article>s and a dozen article links around the text."""
+    body = (
+        "<html><head><title>Ferry terminal to reopen | Harbour Post</title></head><body>"
+        f"<nav><ul>{RELATED}</ul></nav><main><h1>Ferry terminal to reopen</h1>"
+        f"<p>{PARAGRAPH * 2}</p><p>{PARAGRAPH}</p><h2>What changes</h2><p>{PARAGRAPH * 2}</p>"
+        '<aside><article><a href="/news/2026/11/a-teaser-story">A teaser story headline</a>'
+        '</article><article><a href="/news/2026/11/another-teaser">Another teaser story '
+        "headline</a></article></aside></main></body></html>"
+    ).encode()
+    feed = parse("html", body, "https://harbour.example/news/2026/11/ferry-terminal")
+    [item] = feed.items
+    assert item.url == "https://harbour.example/news/2026/11/ferry-terminal"
+    assert item.title == "Ferry terminal to reopen"
+    assert item.text.count("ferry terminal would reopen") == 5
+
+
+def test_a_section_page_of_teasers_stays_a_section_page() -> None:
+    """Each link with a paragraph of teaser text: plenty of text, none of it an article."""
+    teasers = "".join(
+        f'<div class="card"><h3><a href="/news/2026/11/council-story-{n}">Council story {n} '
+        "about the vote</a></h3><p>The council voted on Tuesday to approve the new budget for "
+        "the harbour district, after a long debate about costs.</p><p>2 hours ago</p></div>"
+        for n in range(10)
+    )
+    body = (
+        "<html><head><title>Local news | Harbour Post</title></head><body>"
+        f"<nav>{RELATED}</nav><main><h1>Local news</h1>{teasers}</main></body></html>"
+    ).encode()
+    feed = parse("html", body, "https://harbour.example/news/")
+    assert len(feed.items) == 22
+    assert feed.items[12].title == "Council story 0 about the vote"
+    assert all(item.text == "" for item in feed.items)
+
+
 # Pages in their own encoding, and who published them ----------------------
 
 
