@@ -35,6 +35,8 @@ patterns = [
     route(r"articles/(?P<pk>[0-9]+)/unpublish", views.unpublish, "unpublish"),
     route(r"articles/(?P<pk>[0-9]+)/pin", views.pin, "pin"),
     route(r"articles/(?P<pk>[0-9]+)/unpin", views.unpin, "unpin"),
+    route(r"articles/(?P<pk>[0-9]+)/notes", views.add_note, "add_note"),
+    route(r"articles/(?P<pk>[0-9]+)/send-back", views.send_back, "send_back"),
     route(r"articles/(?P<pk>[0-9]+)/history", views.history, "history"),
     route(
         r"articles/(?P<pk>[0-9]+)/history/(?P<number>[0-9]+)/restore",

@@ -269,6 +269,9 @@ def _render_composer(
         "article": article,
         "is_editor": permissions.is_editor(request.user),
         "can_correct": request.user.has_perm(CORRECT),
+        "notes": list(article.notes.select_related("created_by")) if article else [],
+        "can_send_back": article is not None
+        and permissions.can(request.user, "article.send_back", article),
         "bylines": [form[f"author_{i}"] for i in range(BYLINE_SLOTS)],
         "source_rows": [
             (form[f"source_{i}_outlet"], form[f"source_{i}_url"], form[f"source_{i}_style"])
@@ -440,6 +443,37 @@ def pin(request: DeskRequest, pk: int) -> HttpResponse:
 @desk_view(PIN, methods=("POST",))
 def unpin(request: DeskRequest, pk: int) -> HttpResponse:
     return _act(request, pk, lambda a: actions.unpin(a, user=request.user), _("Unpinned."))
+
+
+# Review -------------------------------------------------------------------
+
+
+@desk_view(WRITE, methods=("POST",), article="view")
+def add_note(request: DeskRequest, pk: int) -> HttpResponse:
+    article = _article(request, pk)
+    try:
+        actions.add_note(article, text=request.POST.get("text", ""), user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Note added."))
+    return redirect("desk:edit", pk=pk)
+
+
+@desk_view(PUBLISH, methods=("POST",))
+def send_back(request: DeskRequest, pk: int) -> HttpResponse:
+    article = _article(request, pk)
+    try:
+        version = int(request.POST.get("version") or article.version)
+    except ValueError:
+        return HttpResponse(_("The version is a whole number."), status=400)
+    note = request.POST.get("note", "")
+    return _act(
+        request,
+        pk,
+        lambda a: actions.send_back(a, note=note, user=request.user, expected_version=version),
+        _("Sent back to the writer."),
+    )
 
 
 # History ----------------------------------------------------------------

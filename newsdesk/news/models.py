@@ -254,6 +254,32 @@ class Correction(models.Model):
         return self.text[:80]
 
 
+class Note(models.Model):
+    """A desk-only note on an article: review feedback, a question, a reminder.
+
+    Never shown to readers, never in a feed or the API's public side. A note
+    sent with "Send back" says why an update went back to its writer.
+    """
+
+    class Kind(models.TextChoices):
+        NOTE = "note", _("note")
+        SENT_BACK = "sent_back", _("sent back")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notes")
+    created_at = models.DateTimeField(_("time"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.NOTE)
+    text = models.TextField(_("note"), max_length=2000)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
 class Revision(models.Model):
     """A snapshot of an article after one saved change."""
 
@@ -292,6 +318,7 @@ class Event(models.Model):
         UNPUBLISHED = "article.unpublished"
         PINNED = "article.pinned"
         UNPINNED = "article.unpinned"
+        NOTE_ADDED = "article.note_added"
         AUTHOR_CREATED = "author.created"
         AUTHOR_UPDATED = "author.updated"
         TAG_CREATED = "tag.created"
@@ -368,6 +395,7 @@ class AuditEntry(models.Model):
         PIN = "pin", _("pinned")
         UNPIN = "unpin", _("unpinned")
         RESTORE = "restore", _("restored a revision")
+        SEND_BACK = "send_back", _("sent back to the writer")
         ROLE = "role", _("role changed")
         SETTINGS = "settings", _("site settings changed")
         AUTHOR = "author", _("author changed")

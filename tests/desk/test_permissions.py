@@ -41,6 +41,8 @@ ENDPOINTS = [
     Endpoint("/desk/articles/{pk}/", "POST", frozenset(EDITORS)),
     Endpoint("/desk/articles/{pk}/preview/", "GET", frozenset(EDITORS)),
     Endpoint("/desk/articles/{pk}/autosave/", "GET", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/notes/", "POST", frozenset(EDITORS)),
+    Endpoint("/desk/articles/{pk}/send-back/", "POST", frozenset(EDITORS)),
     Endpoint("/desk/articles/{pk}/history/", "GET", frozenset(EDITORS)),
     Endpoint("/desk/articles/{pk}/history/1/restore/", "POST", frozenset(EDITORS)),
     Endpoint("/desk/articles/{pk}/submit/", "POST", frozenset(EDITORS)),

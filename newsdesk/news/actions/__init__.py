@@ -32,6 +32,7 @@ from .articles import (
     update,
 )
 from .authors import create_author, update_author
+from .review import add_note, send_back
 from .tags import create_tag, merge_tags, update_tag
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "MAX_TAGS",
     "MAX_TAG_LENGTH",
     "SourceInput",
+    "add_note",
     "correct",
     "create_author",
     "create_draft",
@@ -57,6 +59,7 @@ __all__ = [
     "publish_due",
     "restore",
     "schedule",
+    "send_back",
     "snapshot",
     "submit",
     "unpin",

@@ -383,6 +383,7 @@ AUDITED = {
     "pin": audit.Action.PIN,
     "unpin": audit.Action.UNPIN,
     "restore": audit.Action.RESTORE,
+    "send_back": audit.Action.SEND_BACK,
 }
 
 
