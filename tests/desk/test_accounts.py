@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from newsdesk.desk.actions import role_of, set_role
-from newsdesk.desk.models import SecondFactor
+from newsdesk.desk.models import LoginFailure, SecondFactor
 from newsdesk.news.models import AuditEntry
 from newsdesk.news.roles import EDITOR
 from newsdesk.site.actions import update_settings
@@ -59,28 +59,69 @@ def test_unknown_accounts_get_the_same_answers(editor: User) -> None:
 
 def test_the_throttle_is_per_account_and_per_address(editor: User, contributor: User) -> None:
     attacker = "198.51.100.7"
-    # One address trying many accounts is stopped after five failures...
-    for name in ("a", "b", "c", "d", "e"):
-        sign_in(Client(REMOTE_ADDR=attacker), name, "guess")
+    # Five failures for one name from one address stop that name there...
+    for _ in range(5):
+        sign_in(Client(REMOTE_ADDR=attacker), "casey", "guess")
     blocked = sign_in(Client(REMOTE_ADDR=attacker), "casey", PASSWORD)
-    assert "Try again in" in blocked.content.decode()
-    # ...but nobody else is locked out.
+    assert "Try again in 15 minutes" in blocked.content.decode()
+    # ...but nobody else is locked out: not casey elsewhere, not eden there.
     assert sign_in(Client(REMOTE_ADDR="203.0.113.9"), "casey", PASSWORD).status_code == 302
+    assert sign_in(Client(REMOTE_ADDR=attacker), "eden", PASSWORD).status_code == 302
+
+
+def test_made_up_names_from_an_office_do_not_lock_out_its_editors(
+    editor: User, contributor: User
+) -> None:
+    office = "203.0.113.40"
+    for _ in range(5):
+        sign_in(Client(REMOTE_ADDR=office), "ghost", "guess")
+    assert "Try again in" in sign_in(Client(REMOTE_ADDR=office), "ghost", "guess").content.decode()
+    # An editor who has not failed signs in from the same address.
+    assert sign_in(Client(REMOTE_ADDR=office), "eden", PASSWORD).status_code == 302
+    assert AuditEntry.objects.get(action=AuditEntry.Action.LOGIN).address == office
+
+
+def test_a_noisy_address_gets_one_try_per_name(editor: User, contributor: User) -> None:
+    office = "203.0.113.41"
+    for name in ("a", "b", "c", "d", "e"):  # a spray over five names
+        sign_in(Client(REMOTE_ADDR=office), name, "guess")
+
+    def answers(name: str) -> list[bool]:
+        pages = [sign_in(Client(REMOTE_ADDR=office), name, "guess") for _ in range(2)]
+        return [b"Try again in" in page.content for page in pages]
+
+    # A real account and a made-up one get the same answers: one try, then a wait.
+    assert answers("casey") == answers("phantom") == [False, True]
+    # The account that failed here now waits for the address, even with its password.
+    assert sign_in(Client(REMOTE_ADDR=office), "casey", PASSWORD).status_code == 400
+    # One that has not failed is never refused for the others' failures.
+    assert sign_in(Client(REMOTE_ADDR=office), "eden", PASSWORD).status_code == 302
+
+
+def test_guesses_from_many_addresses_stop_at_the_account(editor: User, contributor: User) -> None:
+    for i in range(10):
+        sign_in(Client(REMOTE_ADDR=f"198.51.100.{i + 1}"), "eden", "guess")
+    late = sign_in(Client(REMOTE_ADDR="198.51.100.99"), "eden", PASSWORD)
+    assert late.status_code == 400 and "Try again in 15 minutes" in late.content.decode()
+    # The addresses themselves are not locked out for anyone else.
+    assert sign_in(Client(REMOTE_ADDR="198.51.100.1"), "casey", PASSWORD).status_code == 302
 
 
 def test_forwarded_headers_count_only_from_a_trusted_proxy(editor: User, settings: Any) -> None:
     for i in range(5):
         sign_in(
             Client(REMOTE_ADDR="192.0.2.50"),
-            f"user{i}",
+            "eden",
             "guess",
             HTTP_X_FORWARDED_FOR=f"10.9.0.{i}",
         )
-    # Without a trusted proxy the spoofed header changes nothing: the address is throttled.
+    # Without a trusted proxy the spoofed header changes nothing: the five
+    # failures are all the connection's, and eden waits there.
     spoof = sign_in(
         Client(REMOTE_ADDR="192.0.2.50"), "eden", PASSWORD, HTTP_X_FORWARDED_FOR="127.0.0.1"
     )
     assert "Try again in" in spoof.content.decode()
+    assert set(LoginFailure.objects.values_list("address", flat=True)) == {"192.0.2.50"}
     settings.NEWSDESK_TRUSTED_PROXIES = ["192.0.2.50"]
     via_proxy = sign_in(
         Client(REMOTE_ADDR="192.0.2.50"), "eden", PASSWORD, HTTP_X_FORWARDED_FOR="203.0.113.20"
