@@ -7,7 +7,7 @@ from typing import Any
 
 from django.urls import URLPattern, re_path
 
-from . import accounts, views
+from . import accounts, lists, views
 
 app_name = "desk"
 
@@ -27,6 +27,7 @@ patterns = [
     route("autosave", views.autosave, "autosave"),
     route("autosave/discard", views.discard_autosave, "discard_autosave"),
     route("preview", views.render_preview, "render_preview"),
+    route("articles", lists.article_list, "articles"),
     route(r"articles/(?P<pk>[0-9]+)", views.edit, "edit"),
     route(r"articles/(?P<pk>[0-9]+)/autosave", views.restore_autosave, "restore_autosave"),
     route(r"articles/(?P<pk>[0-9]+)/preview", views.preview, "preview"),

@@ -180,6 +180,8 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at", "-id"], name="article_feed_idx"),
             models.Index(fields=["-pinned_at"], name="article_pinned_idx"),
             models.Index(fields=["status", "-modified_at"], name="article_desk_idx"),
+            # The desk's list of everything, newest change first, by keyset.
+            models.Index(fields=["-modified_at", "-id"], name="article_changed_idx"),
         ]
         permissions = [
             ("publish_article", "Can publish, unpublish and schedule articles"),

@@ -37,6 +37,7 @@ ENDPOINTS = [
     Endpoint("/desk/autosave/", "POST", frozenset(DESK)),
     Endpoint("/desk/autosave/discard/", "POST", frozenset(DESK)),
     Endpoint("/desk/preview/", "POST", frozenset(DESK)),
+    Endpoint("/desk/articles/", "GET", frozenset(DESK)),
     Endpoint("/desk/articles/{pk}/", "GET", frozenset(EDITORS)),
     Endpoint("/desk/articles/{pk}/", "POST", frozenset(EDITORS)),
     Endpoint("/desk/articles/{pk}/preview/", "GET", frozenset(EDITORS)),
