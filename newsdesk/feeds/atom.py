@@ -70,7 +70,8 @@ def render(channel: Channel, entries: list[Entry]) -> bytes:
                 )
         if entry.summary:
             xml.element("summary", entry.summary, {"type": "text"})
-        xml.element("content", entry.content_html, {"type": "html"})
+        if entry.content_html:
+            xml.element("content", entry.content_html, {"type": "html"})
         xml.end("entry")
     xml.end("feed")
     return xml.bytes()

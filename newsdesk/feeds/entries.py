@@ -165,8 +165,14 @@ def entry_id(article: Article) -> str:
 
 
 def _content_html(article: Article, sources: list[Source], notes: list[CorrectionNote]) -> str:
-    """The body, then the sources and corrections a reader of the page would see."""
-    parts = [article.body_html]
+    """The body, then the sources and corrections a reader of the page would see.
+
+    An update with a lede and no body carries the lede as its paragraph, so
+    readers that show only the content do not show an empty entry."""
+    body = article.body_html
+    if not body and article.lede:
+        body = f"<p>{escape(article.lede)}</p>"
+    parts = [body]
     if sources:
         items = "".join(
             "<li>{} {}</li>".format(

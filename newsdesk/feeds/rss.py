@@ -3,11 +3,17 @@
 ``atom:link rel="self"`` (and ``rel="hub"``, ``rel="next"``), ``dc:creator``
 per author, ``content:encoded`` for the full HTML and ``<source url>`` for
 the first outlet quoted with a link.
+
+Readers take ``<description>`` as HTML (RSS 2.0 says it may hold entity-encoded
+HTML, and they all do), so the channel's description and each lede, which are
+plain text, are HTML-escaped before the XML writer escapes them again: a lede
+of ``<img onerror=...>`` reaches the reader as those characters, not as markup.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 
 from django.utils.http import http_date
 
@@ -34,7 +40,7 @@ def render(channel: Channel, entries: list[Entry]) -> bytes:
     xml.newline()
     xml.element("title", channel.title)
     xml.element("link", channel.home_url)
-    xml.element("description", channel.description)
+    xml.element("description", escape(channel.description, quote=False))
     xml.element("language", channel.language)
     xml.element("lastBuildDate", _date(channel.updated))
     xml.element("generator", "newsdesk")
@@ -56,8 +62,9 @@ def render(channel: Channel, entries: list[Entry]) -> bytes:
         xml.element("guid", entry.id, {"isPermaLink": "false"})
         xml.element("pubDate", _date(entry.published))
         if entry.summary:
-            xml.element("description", entry.summary)
-        xml.element("content:encoded", entry.content_html)
+            xml.element("description", escape(entry.summary, quote=False))
+        if entry.content_html:
+            xml.element("content:encoded", entry.content_html)
         for person in entry.authors:
             xml.element("dc:creator", person.name)
         for tag in entry.tags:
