@@ -70,6 +70,30 @@ def test_source_needs_an_outlet_and_a_known_quote_style() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://harbour.example/"onmouseover="alert(1)',
+        "https://harbour.example/<script>",
+        "https://harbour.example/a>b",
+    ],
+)
+def test_source_addresses_with_quotes_or_angle_brackets_are_refused(url: str) -> None:
+    refused = {"sources": ["Enter the source's address without quotes or angle brackets."]}
+    with pytest.raises(ValidationError) as caught:
+        actions.create_draft(
+            headline="Talks resume", sources=[actions.SourceInput("the Ledger", url)]
+        )
+    assert messages(caught.value) == refused
+    assert not Article.objects.exists()
+
+    draft = actions.create_draft(headline="Talks resume")
+    with pytest.raises(ValidationError) as caught:
+        actions.update(draft, sources=[actions.SourceInput("the Ledger", url)])
+    assert messages(caught.value) == refused
+    assert not draft.sources.exists()
+
+
 def test_publish_needs_a_lede_or_body() -> None:
     draft = actions.create_draft(headline="Only a headline")
     with pytest.raises(ValidationError) as caught:

@@ -196,6 +196,10 @@ def _validate_sources(raw: Iterable[SourceInput] | None, errors: _Errors) -> lis
             errors.add("sources", _("Keep an outlet's name to 120 characters."))
         if url and not re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
             errors.add("sources", _("Source URLs must start with http:// or https://."))
+        elif any(c in url for c in '"<>'):
+            # Never valid in a URL (RFC 3986), and the first step of markup or
+            # an attribute break-out wherever the address is written.
+            errors.add("sources", _("Enter the source's address without quotes or angle brackets."))
         if len(url) > 500:
             errors.add("sources", _("Source URLs can be at most 500 characters long."))
         if item.quote_style not in styles:
