@@ -32,8 +32,13 @@ def record(
     request: HttpRequest | None = None,
     detail: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """An entry from the desk itself (sign-ins, sign-outs), with the address."""
+    """An entry from the desk itself (sign-ins, sign-outs), with the address.
+
+    Without an ``actor`` the entry is a visitor's (someone not signed in yet),
+    never the system's."""
     address = client_address(request) if request is not None else None
+    if actor is None and request is not None:
+        actor = news_audit.VISITOR
     return news_audit.record(action, actor=actor, target=target, address=address, detail=detail)
 
 
