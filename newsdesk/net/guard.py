@@ -7,8 +7,11 @@ all reach 127.0.0.1. So the transport below
 
 1. accepts only ``http`` and ``https`` URLs without credentials;
 2. resolves the host once (``getaddrinfo`` reads every numeric spelling);
-3. unwraps IPv4-mapped, 6to4, Teredo and NAT64 addresses and checks the
-   IPv4 address inside as well;
+3. unwraps every IPv6 form that carries an IPv4 address (IPv4-mapped,
+   IPv4-compatible ``::/96``, IPv4-translated ``::ffff:0:0/96``, 6to4,
+   Teredo, NAT64 ``64:ff9b::/96`` and ``64:ff9b:1::/48``) and checks the IPv4
+   address inside first, so ``::7f00:1`` is refused as 127.0.0.1; the
+   deprecated and local forms are refused whatever they carry;
 4. requires ``is_global`` and no match in :data:`DENIED`, for every address
    the name resolves to, unless the caller's allowlist names it
    (``NEWSDESK_WEBHOOK_ALLOW`` for webhooks, ``NEWSDESK_FETCH_ALLOW`` for the
@@ -30,6 +33,7 @@ from collections.abc import Callable, Iterable
 
 import httpx
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -60,6 +64,8 @@ DENIED: list[tuple[Network, str]] = [
         ("240.0.0.0/4", "a reserved address"),
         ("::/128", "an unspecified address"),
         ("::1/128", "a loopback address"),
+        ("::/96", "an IPv4-compatible address"),  # deprecated (RFC 4291)
+        ("::ffff:0:0:0/96", "an IPv4-translated address"),  # SIIT (RFC 2765)
         ("64:ff9b:1::/48", "a local NAT64 address"),
         ("100::/64", "a discard-only address"),
         ("2001::/23", "an IETF protocol address"),
@@ -70,32 +76,41 @@ DENIED: list[tuple[Network, str]] = [
         ("ff00::/8", "a multicast address"),
     )
 ]
+COMPATIBLE = ipaddress.ip_network("::/96")
+TRANSLATED = ipaddress.ip_network("::ffff:0:0:0/96")
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
+LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215; the IPv4 address last
 
 
 class Refused(Exception):
     """The target may not be reached; the message says why."""
 
 
-def _embedded(address: IPAddress) -> list[IPAddress]:
-    """IPv4 addresses carried inside an IPv6 one."""
+def embedded(address: IPAddress) -> list[tuple[ipaddress.IPv4Address, str]]:
+    """The IPv4 addresses carried inside an IPv6 one, each with its form's name."""
     if not isinstance(address, ipaddress.IPv6Address):
         return []
-    inner: list[IPAddress] = []
+    last = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    inner: list[tuple[ipaddress.IPv4Address, str]] = []
     if address.ipv4_mapped:
-        inner.append(address.ipv4_mapped)
+        inner.append((address.ipv4_mapped, "IPv4-mapped"))
+    elif address in TRANSLATED:
+        inner.append((last, "IPv4-translated"))
+    elif address in COMPATIBLE and int(address) > 1:  # not :: or ::1
+        inner.append((last, "IPv4-compatible"))
     if address.sixtofour:
-        inner.append(address.sixtofour)
+        inner.append((address.sixtofour, "6to4"))
     if address.teredo:
-        inner.extend(address.teredo)
-    if address in NAT64:
-        inner.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+        server, client = address.teredo
+        inner += [(client, "Teredo"), (server, "Teredo")]
+    if address in NAT64 or address in LOCAL_NAT64:
+        inner.append((last, "NAT64"))
     return inner
 
 
 def problem(address: IPAddress) -> str | None:
     """Why ``address`` is not a public one, or None when it is."""
-    for candidate in (*_embedded(address), address):
+    for candidate in (*(inner for inner, _form in embedded(address)), address):
         for network, label in DENIED:
             if candidate.version == network.version and candidate in network:
                 return f"{candidate} is {label}"
@@ -124,15 +139,40 @@ def system_resolver(host: str, port: int) -> list[str]:
     return [str(info[4][0]) for info in infos]
 
 
+def _entry(network: Network) -> str:
+    """An allowlist entry as it was most likely written."""
+    return str(network.network_address) if network.num_addresses == 1 else str(network)
+
+
 def check_address(address: IPAddress, allowed: Iterable[Network], setting: str = WEBHOOKS) -> None:
     reason = problem(address)
+    allowed = list(allowed)
+    if not reason or any(address.version == n.version and address in n for n in allowed):
+        return
     # The allowlist names addresses as they are written: an IPv4-mapped, 6to4
-    # or NAT64 spelling of an allowed IPv4 address is not itself allowed.
-    if reason and not any(address.version == n.version and address in n for n in allowed):
-        who = _WHO.get(setting, "Requests")
-        raise Refused(
-            f"Refused: {reason}. {who} only reach public addresses unless {setting} names this one."
-        )
+    # or NAT64 spelling of an allowed IPv4 address is not itself allowed, and
+    # the message says which entry did not apply.
+    for inner, form in embedded(address):
+        entry = next((n for n in allowed if n.version == 4 and inner in n), None)
+        if entry is not None:
+            raise Refused(
+                _(
+                    "Refused: %(reason)s. It is written here in %(form)s form "
+                    "(%(address)s), and the %(setting)s entry %(entry)s allows it only as "
+                    "written there; add %(address)s to %(setting)s to allow this form too."
+                )
+                % {
+                    "reason": reason,
+                    "form": form,
+                    "address": address,
+                    "setting": setting,
+                    "entry": _entry(entry),
+                }
+            )
+    who = _WHO.get(setting, "Requests")
+    raise Refused(
+        f"Refused: {reason}. {who} only reach public addresses unless {setting} names this one."
+    )
 
 
 def check_url(url: httpx.URL) -> tuple[str, int]:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from newsdesk.news.permissions import check
 
@@ -114,6 +115,12 @@ def add_source(
     clean = clean_url(url.strip())
     if not clean:
         raise DiscoveryError(f"{url[:200]!r} is not an http(s) URL.")
+    try:
+        httpx.URL(clean)
+    except (httpx.InvalidURL, ValueError) as exc:  # e.g. 0177.0.0.1, which httpx refuses
+        raise DiscoveryError(
+            _("%(url)s is not a URL that can be fetched (%(why)s).") % {"url": clean, "why": exc}
+        ) from exc
     existing = Source.objects.filter(url=clean).first()
     if existing:
         return existing, False

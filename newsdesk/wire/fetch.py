@@ -345,8 +345,9 @@ def _fetch(
             raise FetchProblem(
                 f"The source took longer than {settings.NEWSDESK_WIRE_DEADLINE:g} s to answer."
             )
-        host = urlsplit(current).hostname or ""
+        host = current
         try:
+            host = urlsplit(current).hostname or ""
             with (
                 host_slot(host, deadline),
                 client.stream(
@@ -385,10 +386,9 @@ def _fetch(
                     f"The source took longer than {settings.NEWSDESK_WIRE_DEADLINE:g} s to answer."
                 ) from exc
             raise FetchProblem(f"Timed out talking to {host}: {type(exc).__name__}.") from exc
-        except httpx.HTTPError as exc:
-            raise FetchProblem(f"Could not fetch {current}: {exc or type(exc).__name__}.") from exc
-        except (ValueError, UnicodeError) as exc:
-            raise FetchProblem(f"Could not fetch {current}: {exc}.") from exc
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError, UnicodeError) as exc:
+            why = str(exc).rstrip(".") or type(exc).__name__
+            raise FetchProblem(f"Could not fetch {current}: {why}.") from exc
     raise FetchProblem(f"More than {MAX_REDIRECTS} redirects, stopped at {current}.")
 
 

@@ -34,6 +34,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
 import nh3
+from django.utils.translation import gettext as _
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -628,8 +629,16 @@ def parse_article(data: bytes | str, url: str, content_type: str = "") -> Parsed
 
 def _extract(text: str, url: str) -> tuple[ParsedItem, Any]:
     """The article trafilatura finds in a page, and its body (``<p>``, ``<head>``...)."""
-    import trafilatura
-
+    try:
+        import trafilatura
+    except ImportError as exc:  # a broken install: say so instead of failing later
+        raise ParseError(
+            _(
+                "Reading HTML pages needs the trafilatura package, which could not be "
+                "imported (%(error)s). Install newsdesk's dependencies again."
+            )
+            % {"error": exc}
+        ) from exc
     try:
         extracted = trafilatura.bare_extraction(
             text, url=url, with_metadata=True, include_comments=False

@@ -34,6 +34,19 @@ WRAPPED = {
     "2002:7f00:1::": "127.0.0.1 is a loopback address",  # 6to4
     "2002:a9fe:a9fe::": "169.254.169.254 is a link-local address",
     "64:ff9b::a9fe:a9fe": "169.254.169.254 is a link-local address",  # NAT64
+    "64:ff9b:1::7f00:1": "127.0.0.1 is a loopback address",  # local-use NAT64
+    "::7f00:1": "127.0.0.1 is a loopback address",  # IPv4-compatible
+    "::a9fe:a9fe": "169.254.169.254 is a link-local address",
+    "::ffff:0:7f00:1": "127.0.0.1 is a loopback address",  # IPv4-translated
+    "::ffff:0:a00:1": "10.0.0.1 is a private address",
+    "2001:0:4136:e378:8000:63bf:80ff:fffe": "127.0.0.1 is a loopback address",  # Teredo
+}
+# Deprecated and local forms are refused even around a public address; the
+# mapped, 6to4 and NAT64 forms of a public address reach it, and pass.
+FORMS = {
+    "::808:808": "::808:808 is an IPv4-compatible address",
+    "::ffff:0:808:808": "::ffff:0:808:808 is an IPv4-translated address",
+    "64:ff9b:1::808:808": "64:ff9b:1::808:808 is a local NAT64 address",
 }
 
 
@@ -47,8 +60,16 @@ def test_wrapped_addresses_are_unwrapped(address: str, reason: str) -> None:
     assert problem(ipaddress.ip_address(address)) == reason
 
 
+@pytest.mark.parametrize(("address", "reason"), FORMS.items())
+def test_deprecated_and_local_forms_are_refused_whatever_they_carry(
+    address: str, reason: str
+) -> None:
+    assert problem(ipaddress.ip_address(address)) == reason
+
+
 def test_public_addresses_pass() -> None:
-    for address in ("93.184.215.14", "2606:4700::1111", "2002:5db8:d70e::"):
+    public = ("93.184.215.14", "2606:4700::1111", "2002:5db8:d70e::", "64:ff9b::808:808")
+    for address in (*public, "::ffff:808:808"):
         assert problem(ipaddress.ip_address(address)) is None
 
 
@@ -91,6 +112,32 @@ def test_allowlist_does_not_extend_to_wrapped_spellings(settings: Any) -> None:
     for wrapped in ("[::ffff:127.0.0.1]", "[2002:7f00:1::]", "[64:ff9b::7f00:1]"):
         with pytest.raises(Refused, match="127.0.0.1 is a loopback address"):
             check_target(f"http://{wrapped}/")
+
+
+@pytest.mark.parametrize(
+    ("host", "form"),
+    [
+        ("::ffff:127.0.0.1", "IPv4-mapped"),
+        ("::7f00:1", "IPv4-compatible"),
+        ("::ffff:0:7f00:1", "IPv4-translated"),
+        ("2002:7f00:1::", "6to4"),
+        ("64:ff9b::7f00:1", "NAT64"),
+    ],
+)
+def test_a_wrapped_allowed_address_names_the_entry_that_did_not_apply(
+    settings: Any, host: str, form: str
+) -> None:
+    settings.NEWSDESK_FETCH_ALLOW = ["127.0.0.0/8", "10.0.0.1"]
+    with pytest.raises(Refused) as refused:
+        check_target(f"http://[{host}]/", allow=FETCHES)
+    address = ipaddress.ip_address(host)
+    assert str(refused.value) == (
+        f"Refused: 127.0.0.1 is a loopback address. It is written here in {form} form "
+        f"({address}), and the NEWSDESK_FETCH_ALLOW entry 127.0.0.0/8 allows it only as "
+        f"written there; add {address} to NEWSDESK_FETCH_ALLOW to allow this form too."
+    )
+    settings.NEWSDESK_FETCH_ALLOW = ["127.0.0.0/8", str(address)]
+    assert check_target(f"http://[{host}]/", allow=FETCHES) == address
 
 
 def test_each_caller_has_its_own_allowlist(settings: Any) -> None:

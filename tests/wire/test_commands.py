@@ -141,6 +141,47 @@ def test_wire_add_reports_a_refusal(wire_settings: Any) -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("http://0177.0.0.1/", "Invalid IPv4 address: '0177.0.0.1'"),
+        ("http://256.1.1.1/feed", "Invalid IPv4 address: '256.1.1.1'"),
+        ("http://☃.example/", "Invalid IDNA hostname: '☃.example'"),
+    ],
+)
+def test_wire_add_explains_a_url_that_cannot_be_fetched(
+    url: str, why: str, wire_settings: Any
+) -> None:
+    with pytest.raises(CommandError) as refused:
+        wire("add", url)
+    assert str(refused.value) == (
+        f"Could not add {url}: {url} is not a URL that can be fetched ({why})."
+    )
+    assert not Source.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_missing_page_reader_is_a_clear_error(
+    server: FeedServer, wire_settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """trafilatura not importable: the desk's sources say so, and nothing crashes."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import trafilatura fails
+    html = {"Content-Type": "text/html"}
+    server.routes["/news/"] = Reply(200, sample("section.html"), html)
+    server.routes["/news/2026/11/library-sunday-opening"] = Reply(200, sample("article.html"), html)
+    server.routes["/a/library"] = Reply(200, sample("article.html"), html)
+    section, _ = add_source(server.url("/news/"))
+    assert section.state == "ok" and section.item_count == 3  # the links, without their text
+    article, _ = add_source(server.url("/a/library"))
+    assert article.state == "failing"
+    assert article.last_error.startswith(
+        "Reading HTML pages needs the trafilatura package, which could not be imported"
+    )
+
+
+@pytest.mark.django_db
 def test_wire_add_as_someone_has_their_rights(server: FeedServer, wire_settings: Any) -> None:
     from django.contrib.auth.models import Group, User
 

@@ -23,6 +23,9 @@ FORBIDDEN = {
     "10.0.0.1": "10.0.0.1 is a private address",
     "::1": "::1 is a loopback address",
     "::ffff:127.0.0.1": "127.0.0.1 is a loopback address",
+    "::7f00:1": "127.0.0.1 is a loopback address",
+    "::a9fe:a9fe": "169.254.169.254 is a link-local address",
+    "::ffff:0:7f00:1": "127.0.0.1 is a loopback address",
     "100.64.0.1": "100.64.0.1 is a carrier-grade NAT address",
 }
 
@@ -103,6 +106,24 @@ def test_a_redirect_to_a_name_resolving_inside_is_refused(
     assert network.hosts == ["127.0.0.1"]
     source.refresh_from_db()
     assert source.url == server.url("/feed") and source.pending_url == ""
+
+
+def test_a_redirect_to_a_url_httpx_refuses_is_a_clear_error(
+    server: FeedServer,
+    canary: Canary,
+    network: CountingTransport,
+    client: httpx.Client,
+    clock: Clock,
+    make_source: Callable[..., Source],
+) -> None:
+    server.routes["/feed"] = Reply(302, b"", {"Location": f"http://0177.0.0.1:{canary.port}/x"})
+    result = refresh_source(make_source(server.url("/feed")), client=client, clock=clock)
+    assert result.status == "failed"
+    assert result.error == (
+        f"Could not fetch {server.url('/feed')}: "
+        "Invalid URL in location header: Invalid IPv4 address: '0177.0.0.1'."
+    )
+    assert network.hosts == ["127.0.0.1"] and canary.connections == 0
 
 
 def test_dns_rebinding_connects_only_to_the_checked_address(

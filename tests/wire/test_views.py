@@ -226,3 +226,11 @@ def test_sources_page_adds_and_refreshes(
         refused.content.decode()
     )
     assert Source.objects.count() == 1
+
+    octal = client.post(reverse("wire:sources"), {"url": "http://0177.0.0.1/"}, follow=True)
+    assert octal.status_code == 200
+    assert (
+        "Could not add http://0177.0.0.1/: http://0177.0.0.1/ is not a URL that can be fetched "
+        "(Invalid IPv4 address: &#x27;0177.0.0.1&#x27;)."
+    ) in octal.content.decode()
+    assert Source.objects.count() == 1
