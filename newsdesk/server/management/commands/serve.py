@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import resource
 import threading
 from typing import Any
@@ -7,6 +8,21 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+
+#: Bound to every address: links name this machine's loopback instead.
+WILDCARDS = {"0.0.0.0": "127.0.0.1", "[::]": "[::1]"}  # noqa: S104
+
+
+def default_site_url(shown_host: str, port: int) -> None:
+    """Without NEWSDESK_SITE_URL, absolute links (canonical, feeds, sitemaps,
+    the API) name the address being served rather than the setting's default
+    port. Set in the environment too, so the web processes uvicorn starts
+    read the same value when they load the settings."""
+    if os.environ.get("NEWSDESK_SITE_URL", "").strip():
+        return
+    url = f"http://{WILDCARDS.get(shown_host, shown_host)}:{port}"
+    os.environ["NEWSDESK_SITE_URL"] = url
+    settings.NEWSDESK_SITE_URL = url
 
 
 class Command(BaseCommand):
@@ -49,6 +65,7 @@ class Command(BaseCommand):
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
         shown = f"[{host}]" if ":" in host else host
+        default_site_url(shown, port)
         self.stdout.write(
             f"newsdesk is serving {settings.NEWSDESK_SITE_NAME} at http://{shown}:{port}/"
         )
