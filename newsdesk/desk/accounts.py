@@ -30,7 +30,7 @@ from django.views.decorators.http import require_http_methods
 
 from newsdesk.site import current as site
 
-from . import audit, throttle, totp
+from . import audit, recovery, throttle, totp
 from .access import DeskRequest, desk_view, no_store
 from .actions import set_password
 from .addresses import client_address
@@ -58,9 +58,21 @@ class LoginForm(forms.Form):
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=gettext_lazy("Code from your authenticator app"),
-        max_length=12,
+        max_length=16,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+
+class RecoveryForm(forms.Form):
+    """The same step with a recovery code: letters too, so no number pad."""
+
+    code = forms.CharField(
+        label=gettext_lazy("One of your recovery codes"),
+        max_length=16,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "none", "autofocus": True}
         ),
     )
 
@@ -142,6 +154,32 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return no_store(response)
 
 
+def _second_step(request: HttpRequest, user: Any, factor: SecondFactor, code: str) -> bool:
+    """A code from the app, or else an unused recovery code (audited)."""
+    if totp.verify(factor, code):
+        return True
+    left = recovery.use(factor, code)
+    if left is None:
+        return False
+    audit.record(
+        audit.Action.SECOND_FACTOR,
+        actor=user,
+        target=user.get_username(),
+        request=request,
+        detail={"change": "recovery code used", "left": left},
+    )
+    messages.warning(
+        request,
+        _(
+            "You signed in with a recovery code; %(left)d left. Make new ones on your "
+            "account page if your authenticator app is lost."
+        )
+        % {"left": left},
+    )
+    return True
+
+
+@sensitive_post_parameters("code")
 @csrf_protect
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -156,11 +194,12 @@ def code_view(request: HttpRequest) -> HttpResponse:
     if user is None or factor is None:
         request.session.pop(PENDING, None)
         return redirect("desk:login")
-    form = CodeForm(request.POST or None)
+    use_recovery = request.GET.get("recovery") == "1" or request.POST.get("recovery") == "1"
+    form: forms.Form = (RecoveryForm if use_recovery else CodeForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
         address = client_address(request)
         if not _throttled(request, form, user.get_username(), address):
-            if totp.verify(factor, form.cleaned_data["code"]):
+            if _second_step(request, user, factor, form.cleaned_data["code"]):
                 request.session.pop(PENDING, None)
                 user.backend = pending["backend"]  # type: ignore[attr-defined]
                 login(request, user)
@@ -175,7 +214,12 @@ def code_view(request: HttpRequest) -> HttpResponse:
             )
             form.add_error("code", _("That code is not right, or it was used already."))
     return no_store(
-        render(request, "desk/login_code.html", {"form": form}, status=400 if form.errors else 200)
+        render(
+            request,
+            "desk/login_code.html",
+            {"form": form, "recovery": use_recovery},
+            status=400 if form.errors else 200,
+        )
     )
 
 
@@ -226,10 +270,18 @@ def account_view(request: DeskRequest) -> HttpResponse:
         code_form = SecondFactorForm(request.POST)
         if code_form.is_valid():
             if totp.confirm(factor, code_form.cleaned_data["code"]):
-                audit.own(audit.Action.SECOND_FACTOR, request, change="added")
+                codes = recovery.make(factor)
+                audit.own(
+                    audit.Action.SECOND_FACTOR, request, change="added", recovery_codes=len(codes)
+                )
                 messages.success(request, _("Your authenticator app is set up."))
-                return redirect(safe_next(request, reverse("desk:account")))
+                return _recovery_codes(request, codes)
             code_form.add_error("code", _("That code is not right; check the app's clock."))
+    elif request.method == "POST" and do == "codes-new" and factor and factor.confirmed_at:
+        codes = recovery.make(factor)
+        audit.own(audit.Action.SECOND_FACTOR, request, change="recovery codes")
+        messages.success(request, _("New recovery codes made; the old ones no longer work."))
+        return _recovery_codes(request, codes)
     elif request.method == "POST" and do == "factor-remove" and factor is not None:
         if site.of(request).require_admin_second_factor and user.is_superuser:
             messages.error(request, _("Admins must keep a second factor on this site."))
@@ -251,7 +303,17 @@ def account_view(request: DeskRequest) -> HttpResponse:
             "code_form": code_form,
             "factor": factor,
             "setup": setup,
+            "codes_left": recovery.left(factor) if factor and factor.confirmed_at else None,
             "next": safe_next(request, ""),
         },
         status=400 if (password_form.errors or code_form.errors) else 200,
+    )
+
+
+def _recovery_codes(request: DeskRequest, codes: list[str]) -> HttpResponse:
+    """The codes, once: they are kept only as hashes from here on."""
+    return render(
+        request,
+        "desk/recovery_codes.html",
+        {"codes": codes, "continue_to": safe_next(request, reverse("desk:account"))},
     )

@@ -1,7 +1,7 @@
-"""The desk's own records: second factors, login failures (for throttling),
-autosaved drafts and session epochs. The site settings live in
-``newsdesk.site`` and the audit log in ``newsdesk.news``, beside the actions
-that write them.
+"""The desk's own records: second factors and their recovery codes, login
+failures (for throttling), autosaved drafts and session epochs. The site
+settings live in ``newsdesk.site`` and the audit log in ``newsdesk.news``,
+beside the actions that write them.
 
 Articles themselves live in ``newsdesk.news`` and change only through its
 actions; nothing here writes them.
@@ -26,6 +26,21 @@ class SecondFactor(models.Model):
 
     def __str__(self) -> str:
         return f"second factor for {self.user_id}"
+
+
+class RecoveryCode(models.Model):
+    """One of ten codes that stand in for the authenticator app, once each (a
+    lost phone). Only a hash is kept (``desk.recovery``); making new codes
+    deletes the old ones, and so does removing the factor."""
+
+    factor = models.ForeignKey(
+        SecondFactor, on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    digest = models.CharField(max_length=128)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"recovery code {self.pk} for {self.factor_id}"
 
 
 class SessionEpoch(models.Model):

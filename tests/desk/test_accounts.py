@@ -14,6 +14,7 @@ from newsdesk.desk.models import LoginFailure, SecondFactor
 from newsdesk.news.models import AuditEntry
 from newsdesk.news.roles import EDITOR
 from newsdesk.site.actions import update_settings
+from tests.helpers import find_all, parse
 
 from .conftest import PASSWORD, signed_in
 
@@ -169,10 +170,10 @@ def set_up_factor(user: User) -> pyotp.TOTP:
     assert (
         client.post("/desk/account/", {"do": "factor-confirm", "code": "000000"}).status_code == 400
     )
-    assert (
-        client.post("/desk/account/", {"do": "factor-confirm", "code": totp.now()}).status_code
-        == 302
-    )
+    # Confirming shows the recovery codes, once, on the answer to the POST.
+    confirmed = client.post("/desk/account/", {"do": "factor-confirm", "code": totp.now()})
+    assert confirmed.status_code == 200
+    assert len(find_all(parse(confirmed.content), "ol", class_="recovery-codes")[0].children) == 10
     factor.refresh_from_db()
     assert factor.confirmed_at is not None
     return totp
