@@ -51,6 +51,8 @@ def desk_view(
     superuser: bool = False,
     factor_exempt: bool = False,
     article: str | None = None,
+    rule: str | None = None,
+    record: Callable[[dict[str, Any]], Any] | None = None,
 ) -> Callable[[View], View]:
     """Require a signed-in, active desk member holding every named permission.
 
@@ -62,7 +64,10 @@ def desk_view(
     ``article="view"`` or ``"edit"`` applies the per-article rule
     (``news.permissions``: ``article.view`` or ``article.edit``) to the
     ``pk`` in the URL before anything else, so the wrong person gets 403
-    whatever the method.
+    whatever the method. ``rule`` does the same for any other rule of
+    ``news.permissions`` (``"tag.edit"``, ``"site.change"``), applied to
+    ``record(kwargs)`` when given (the object the URL names, kept as
+    ``request.desk_record`` for the view) or to no object.
     """
     allowed = {m.upper() for m in methods}
     if "GET" in allowed:
@@ -86,6 +91,12 @@ def desk_view(
                 and not _article_allowed(request, article, kwargs)
             ):
                 missing.append(f"article {article}")
+            if (
+                not missing
+                and rule is not None
+                and not _rule_allowed(request, rule, record, kwargs)
+            ):
+                missing.append(rule)
             if missing:
                 log.warning(
                     "desk refused %s %s to %s (needs %s)",
@@ -121,6 +132,19 @@ def _article_allowed(request: HttpRequest, rule: str, kwargs: dict[str, Any]) ->
     item = get_object_or_404(Article, pk=int(kwargs["pk"]))
     request.desk_article = item  # type: ignore[attr-defined]  # the view reuses it
     return can(request.user, f"article.{rule}", item)
+
+
+def _rule_allowed(
+    request: HttpRequest,
+    rule: str,
+    record: Callable[[dict[str, Any]], Any] | None,
+    kwargs: dict[str, Any],
+) -> bool:
+    from newsdesk.news.permissions import can
+
+    item = record(kwargs) if record is not None else None
+    request.desk_record = item  # type: ignore[attr-defined]  # the view reuses it
+    return can(request.user, rule, item)
 
 
 def needs_factor(request: HttpRequest) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.urls import URLPattern, re_path
 
-from . import accounts, lists, views
+from . import accounts, authors, lists, site_settings, tags, views
 
 app_name = "desk"
 
@@ -45,5 +45,12 @@ patterns = [
         "restore",
     ),
     route("audit", views.audit_log, "audit"),
+    route("authors", authors.author_list, "authors"),
+    route("authors/new", authors.author_new, "author_new"),
+    route(r"authors/(?P<pk>[0-9]+)", authors.author_edit, "author"),
+    route("tags", tags.tag_list, "tags"),
+    route(r"tags/(?P<pk>[0-9]+)", tags.tag_edit, "tag"),
+    route(r"tags/(?P<pk>[0-9]+)/merge", tags.tag_merge, "tag_merge"),
+    route("settings", site_settings.site_settings, "site_settings"),
 ]
 urlpatterns = [p for group in patterns for p in group]

@@ -15,9 +15,16 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest
 
+from newsdesk.images.models import Image
+from newsdesk.news.models import Author
 from newsdesk.news.state import state_of
 
 from .models import SiteSettings
+
+#: The logo's box in the page header, in CSS pixels: the logo is drawn as
+#: large as fits (never larger than it is), keeping its shape, so a wide one
+#: never pushes a phone's page sideways.
+LOGO_BOX = (200, 48)
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,9 @@ class Site:
     time_zone: str
     language: str
     require_admin_second_factor: bool
+    logo_width: int = 0
+    logo_height: int = 0
+    default_author_id: int | None = None
 
 
 def _defaults() -> Site:
@@ -51,6 +61,7 @@ def load() -> Site:
         return base
     if row is None:
         return base
+    width, height = _logo_size(row)
     return Site(
         name=row.site_name or base.name,
         description=row.description,
@@ -59,7 +70,36 @@ def load() -> Site:
         time_zone=row.time_zone or base.time_zone,
         language=row.language or base.language,
         require_admin_second_factor=row.require_admin_second_factor,
+        logo_width=width,
+        logo_height=height,
+        default_author_id=row.default_author_id,
     )
+
+
+def _logo_size(row: SiteSettings) -> tuple[int, int]:
+    """The logo's size in the header box (0, 0 without a logo).
+
+    A logo stored through the image pipeline has its size on its ``Image``
+    row; an older one is measured from its file.
+    """
+    if not row.logo:
+        return 0, 0
+    known = Image.objects.filter(original=row.logo.name).values_list("width", "height").first()
+    try:
+        width, height = known or (row.logo.width, row.logo.height)
+    except (OSError, ValueError, TypeError):  # the file is gone or unreadable
+        return 0, 0
+    if not width or not height:
+        return 0, 0
+    scale = min(1.0, LOGO_BOX[0] / width, LOGO_BOX[1] / height)  # never blown up
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def default_author(site: Site) -> Author | None:
+    """The desk's own author (its card stands in for a missing byline), read now."""
+    if site.default_author_id is None:
+        return None
+    return Author.objects.select_related("avatar").filter(pk=site.default_author_id).first()
 
 
 _local = threading.local()

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from newsdesk.news import actions
-from newsdesk.news.models import Article, AuditEntry, Author
+from newsdesk.news.models import Article, AuditEntry, Author, Tag
 from newsdesk.site.models import SiteSettings
 from newsdesk.wire.models import Source, WireItem
 
@@ -27,6 +27,9 @@ class Endpoint:
     path: str  # {pk} is the editor's published article
     method: str  # GET or POST
     allowed: frozenset[str]
+    # Fields the right role posts besides the composer's (a valid form for the
+    # page): {author}, {tag} and {other} as in the path.
+    form: tuple[tuple[str, str], ...] = ()
 
 
 ENDPOINTS = [
@@ -60,6 +63,24 @@ ENDPOINTS = [
     Endpoint("/desk/wire/sources/", "GET", frozenset(DESK)),
     Endpoint("/desk/wire/sources/", "POST", frozenset(DESK)),
     Endpoint("/desk/wire/sources/{source}/refresh/", "POST", frozenset(DESK)),
+    # {author} is the editor's author profile; {tag} and {other} the article's tags.
+    Endpoint("/desk/authors/", "GET", frozenset(DESK)),
+    Endpoint("/desk/authors/new/", "GET", frozenset(EDITORS)),
+    Endpoint("/desk/authors/new/", "POST", frozenset(EDITORS), (("name", "Lena Ortiz"),)),
+    Endpoint("/desk/authors/{author}/", "GET", frozenset(EDITORS)),
+    Endpoint("/desk/authors/{author}/", "POST", frozenset(EDITORS), (("name", "Desk Writer"),)),
+    Endpoint("/desk/tags/", "GET", frozenset(DESK)),
+    Endpoint("/desk/tags/{tag}/", "GET", frozenset(EDITORS)),
+    Endpoint("/desk/tags/{tag}/", "POST", frozenset(EDITORS), (("name", "Harbour news"),)),
+    Endpoint("/desk/tags/{tag}/merge/", "GET", frozenset(EDITORS)),
+    Endpoint(
+        "/desk/tags/{tag}/merge/",
+        "POST",
+        frozenset(EDITORS),
+        (("into", "{other}"), ("confirm", "yes")),
+    ),
+    Endpoint("/desk/settings/", "GET", frozenset({"admin"})),
+    Endpoint("/desk/settings/", "POST", frozenset({"admin"}), (("site_name", "Harbour Daily"),)),
     Endpoint("/desk/logout/", "POST", frozenset(DESK)),
 ]
 
@@ -89,6 +110,7 @@ def test_role_matrix(endpoint: Endpoint, db: None) -> None:
         headline="Ferry service resumes",
         lede="Boats run again.",
         authors=[author],
+        tags=["Harbour", "Ferries"],
         user=users["editor"],
     )
     actions.publish(article, user=users["editor"])
@@ -100,7 +122,10 @@ def test_role_matrix(endpoint: Endpoint, db: None) -> None:
     item = WireItem.objects.create(
         source=source, external_id="w-1", url="http://192.0.2.10/1", title="Ferries run late"
     )
-    base = endpoint.path.format(pk=article.pk, item=item.pk, source=source.pk)
+    tag, other = Tag.objects.get(name="Harbour"), Tag.objects.get(name="Ferries")
+    records = {"author": author.pk, "tag": tag.pk, "other": other.pk}
+    settings_before = SiteSettings.objects.count()
+    base = endpoint.path.format(pk=article.pk, item=item.pk, source=source.pk, **records)
     data = {
         "headline": "Ferry service resumes",
         "lede": "Boats run again.",
@@ -149,9 +174,14 @@ def test_role_matrix(endpoint: Endpoint, db: None) -> None:
         assert article.version == version, f"{role} changed the article through {endpoint.path}"
         assert Article.objects.count() == 1, f"{role} made an article through {endpoint.path}"
         assert WireItem.objects.get(pk=item.pk).status == WireItem.Status.NEW
+        assert Author.objects.get(pk=author.pk).name == "Desk Writer"
+        assert Author.objects.count() == 1 and Tag.objects.count() == 2
+        assert Tag.objects.get(pk=tag.pk).name == "Harbour"
+        assert SiteSettings.objects.count() == settings_before
     # Finally the right role, with its token, gets through.
     role = min(endpoint.allowed, key=ROLES.index)
     honest, _forger = clients(role, users)
+    data |= {name: value.format(**records) for name, value in endpoint.form}
     response = honest.post(base, data) if endpoint.method == "POST" else honest.get(base)
     assert response.status_code in (200, 302), response.content[:300]
     if endpoint.path == "/desk/logout/":  # signing out leads to the sign-in page

@@ -20,3 +20,11 @@ def waiting_for_review(context: dict[str, Any]) -> int | None:
     if user is None or not user.is_authenticated or not can(user, "article.send_back"):
         return None
     return Article.objects.filter(status=Article.Status.REVIEW).count()
+
+
+@register.simple_tag(takes_context=True)
+def may(context: dict[str, Any], rule: str, obj: Any = None) -> bool:
+    """``news.permissions.can`` for the signed-in person, to show a link or a
+    button; the action refuses anyway when the rules say no."""
+    user = context.get("user")
+    return bool(user is not None and user.is_authenticated and can(user, rule, obj))
