@@ -31,7 +31,7 @@ from .fetch import (
     make_client,
 )
 from .models import Source
-from .parse import ParseError, clean_url, feed_links, page_tree, sniff
+from .parse import ParseError, clean_url, feed_links, is_empty, page_tree, sniff
 
 COMMON_PATHS = (
     "/feed",
@@ -77,6 +77,8 @@ def discover(url: str, client: httpx.Client, now: datetime) -> tuple[str, str, F
         raise DiscoveryError(str(exc)) from exc
     if fetched.status != 200:
         raise DiscoveryError(f"{url} answered HTTP {fetched.status}.")
+    if is_empty(fetched.body):
+        raise DiscoveryError(_("%(url)s answered with an empty body.") % {"url": url})
     final = fetched.permanent_target or url
     kind = _kind_of(fetched)
     if kind in FEED_KINDS:

@@ -59,6 +59,7 @@ from .parse import (
     clean_url,
     parse,
     parse_article,
+    skipped_notice,
     sniff,
 )
 
@@ -461,6 +462,7 @@ STATE_FIELDS = [
     "last_error_at",
     "last_success_at",
     "last_checked_at",
+    "notice",
     "next_check_at",
     "interval_seconds",
     "pending_url",
@@ -524,6 +526,7 @@ def _succeeded(
         source.title = source.title or feed.title
         source.site_url = source.site_url or feed.site_url
         source.outlet = source.outlet or feed.outlet or urlsplit(source.url).hostname or ""
+        source.notice = skipped_notice(feed.skipped)
     source.state = Source.State.OK
     source.error_count = 0
     source.last_success_at = now
@@ -656,7 +659,7 @@ def _status_problem(source: Source, fetched: Fetched, now: datetime) -> FetchPro
         tombstone(source, ids, now)
     retry_after = _retry_after(fetched.headers.get("retry-after", ""), now)
     messages = {
-        304: "",
+        204: "The source answered with an empty body (204 No Content).",
         404: "The source answered 404 Not Found.",
         410: "The source answered 410 Gone: it says it has been removed for good. "
         "It is still checked once a day; delete it if the outlet really closed it.",

@@ -51,6 +51,9 @@ class Source(models.Model):
     last_error_at = models.DateTimeField(null=True, blank=True)
     last_success_at = models.DateTimeField(null=True, blank=True)
     last_checked_at = models.DateTimeField(null=True, blank=True)
+    # What the last read left out and why ("2 entries were left out: ..."),
+    # empty when it took everything; shown beside the state.
+    notice = models.CharField(max_length=ERROR_MAX, blank=True)
     next_check_at = models.DateTimeField(default=timezone.now, db_index=True)
     interval_seconds = models.PositiveIntegerField(default=900)
 

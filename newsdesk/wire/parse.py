@@ -27,6 +27,7 @@ import html
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -35,10 +36,19 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import feedparser
 import nh3
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from lxml import etree
 from lxml import html as lxml_html
 
-from .models import AUTHOR_MAX, EXTERNAL_ID_MAX, SUMMARY_MAX, TEXT_MAX, TITLE_MAX, URL_MAX
+from .models import (
+    AUTHOR_MAX,
+    ERROR_MAX,
+    EXTERNAL_ID_MAX,
+    SUMMARY_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    URL_MAX,
+)
 
 MAX_ITEMS = 500  # per fetch; a feed listing more is cut to its first ones
 JSONFEED_VERSIONS = ("https://jsonfeed.org/version/1", "https://jsonfeed.org/version/1.1")
@@ -80,6 +90,31 @@ class ParsedFeed:
     deleted_ids: list[str] = field(default_factory=list)  # Atom tombstones (RFC 6721)
     feed_links: list[str] = field(default_factory=list)  # <link rel=alternate> on a page
     skipped: list[str] = field(default_factory=list)  # why items were left out
+
+
+def skipped_notice(skipped: list[str], shown: int = 3) -> str:
+    """What a read left out, for the source's status: how many entries, and why."""
+    counts = Counter(reason.rstrip(".") for reason in skipped)
+    parts = [
+        ngettext(
+            "%(count)d entry was left out: %(why)s.",
+            "%(count)d entries were left out: %(why)s.",
+            count,
+        )
+        % {"count": count, "why": why}
+        for why, count in list(counts.items())[:shown]
+    ]
+    rest = sum(list(counts.values())[shown:])
+    if rest:
+        parts.append(
+            ngettext(
+                "%(count)d more entry was left out for other reasons.",
+                "%(count)d more entries were left out for other reasons.",
+                rest,
+            )
+            % {"count": rest}
+        )
+    return " ".join(parts)[:ERROR_MAX]
 
 
 # Text -------------------------------------------------------------------
@@ -255,6 +290,42 @@ def prescreen_xml(data: bytes) -> bytes:
     return data
 
 
+def is_empty(data: bytes) -> bool:
+    """Nothing but white space and byte order marks."""
+    return not data.strip(b" \t\r\n\xef\xbb\xbf\xfe\xff\x00")
+
+
+# What may come before the root element: declarations, processing
+# instructions, comments (of any length), a DOCTYPE.
+_PROLOG = re.compile(
+    rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", re.DOTALL | re.IGNORECASE
+)
+_ROOT_TAG = re.compile(rb"\s*<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?")
+ROOT_SCAN = 1_000_000  # bytes searched for the root element
+ROOT_KINDS = {
+    "rss": "rss",
+    "rdf": "rss",  # RSS 1.0, <rdf:RDF>
+    "channel": "rss",  # RSS 1.1 <Channel>, CDF <CHANNEL>
+    "feed": "atom",
+    "urlset": "sitemap",
+    "sitemapindex": "sitemap",
+    "html": "html",
+}
+
+
+def root_name(data: bytes) -> str:
+    """The root element's local name, lower case (``atom:feed`` is ``feed``),
+    past any comments, processing instructions and DOCTYPE; "" when none."""
+    head = data[:ROOT_SCAN]
+    position = 0
+    while match := _PROLOG.match(head, position):
+        position = match.end()
+    root = _ROOT_TAG.match(head, position)
+    if root is None:
+        return ""
+    return (root.group(2) or root.group(1)).decode("ascii").lower()
+
+
 def sniff(data: bytes, content_type: str = "") -> str:
     """The kind the body looks like: rss, atom, jsonfeed, sitemap, html or ""."""
     try:
@@ -265,6 +336,13 @@ def sniff(data: bytes, content_type: str = "") -> str:
     ctype = content_type.split(";")[0].strip().lower()
     if head.startswith((b"{", b"[")) or ctype in ("application/feed+json", "application/json"):
         return "jsonfeed" if b"jsonfeed.org/version" in data[:4096].lower() else ""
+    try:
+        whole = _to_ascii_compatible(data[:ROOT_SCAN])
+    except ParseError:
+        whole = data[:ROOT_SCAN]
+    kind = ROOT_KINDS.get(root_name(whole.lstrip(b"\xef\xbb\xbf")))
+    if kind:
+        return kind
     if b"<urlset" in head or b"<sitemapindex" in head:
         return "sitemap"
     if b"<feed" in head and b"<rss" not in head:
@@ -346,7 +424,7 @@ def parse_feed(data: bytes, base_url: str = "") -> ParsedFeed:
         if item.external_id or item.url:
             result.items.append(item)
         else:
-            result.skipped.append("an entry with neither an id nor a link")
+            result.skipped.append(_("it has neither an id nor an http(s) link"))
     result.deleted_ids = _deleted_entries(data) if kind == "atom" else []
     return result
 
@@ -726,7 +804,7 @@ def parse_html(data: bytes, base_url: str, content_type: str = "") -> ParsedFeed
 
 def parse(kind: str, data: bytes, base_url: str, content_type: str = "") -> ParsedFeed:
     """Parse ``data`` as a source of ``kind``; refuse a body of another kind."""
-    if not data.strip():
+    if is_empty(data):
         raise ParseError("The source answered with an empty body.")
     found = sniff(data, content_type)
     feeds = ("rss", "atom")

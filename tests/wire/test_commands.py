@@ -182,6 +182,54 @@ def test_a_missing_page_reader_is_a_clear_error(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("name", ["rss-1.1", "cdf", "prefixed-atom", "prefixed-rss"])
+def test_feeds_with_unusual_roots_are_added_as_feeds(
+    name: str, server: FeedServer, wire_settings: Any
+) -> None:
+    from .test_parse import FEED_ROOTS
+
+    body, kind = FEED_ROOTS[name]
+    server.routes["/feed"] = Reply(200, body, {"Content-Type": "application/xml"})
+    source, _ = add_source(server.url("/feed"))
+    assert (source.url, source.kind, source.item_count) == (server.url("/feed"), kind, 1)
+    assert source.outlet == "Lagoon Times"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("body", [b"", b"  \r\n", b"\xef\xbb\xbf\n"])
+def test_an_empty_answer_says_it_is_empty(
+    body: bytes, server: FeedServer, wire_settings: Any
+) -> None:
+    server.routes["/feed"] = Reply(200, body, RSS)
+    with pytest.raises(CommandError) as refused:
+        wire("add", server.url("/feed"))
+    url = server.url("/feed")
+    assert str(refused.value) == f"Could not add {url}: {url} answered with an empty body."
+
+
+@pytest.mark.django_db
+def test_left_out_entries_are_in_the_sources_status(server: FeedServer, wire_settings: Any) -> None:
+    body = (
+        b'<rss version="2.0"><channel><title>T</title>'
+        b"<item><guid>kept</guid><title>Kept</title></item>"
+        b"<item><title>No id, no link</title></item>"
+        b"<item><title>Not http</title><link>ftp://files.example/x</link></item>"
+        b"</channel></rss>"
+    )
+    server.routes["/feed"] = [Reply(200, body, RSS), Reply(200, sample("rss20.xml"), RSS)]
+    added = wire("add", server.url("/feed"))
+    source = Source.objects.get()
+    notice = "2 entries were left out: it has neither an id nor an http(s) link."
+    assert (source.item_count, source.notice) == (1, notice)
+    assert added.endswith(f"1 items, state ok.\n  note: {notice}\n")
+    assert f"  note: {notice}" in wire("status")
+    wire("poll", "--all")
+    source.refresh_from_db()
+    assert source.notice == ""  # a read that left nothing out clears it
+    assert "note:" not in wire("status")
+
+
+@pytest.mark.django_db
 def test_wire_add_as_someone_has_their_rights(server: FeedServer, wire_settings: Any) -> None:
     from django.contrib.auth.models import Group, User
 

@@ -234,3 +234,11 @@ def test_sources_page_adds_and_refreshes(
         "(Invalid IPv4 address: &#x27;0177.0.0.1&#x27;)."
     ) in octal.content.decode()
     assert Source.objects.count() == 1
+
+
+def test_the_sources_page_shows_what_a_read_left_out(source: Source, contributor: User) -> None:
+    Source.objects.filter(pk=source.pk).update(
+        notice="2 entries were left out: it has neither an id nor an http(s) link."
+    )
+    page = signed_in(contributor).get(reverse("wire:sources")).content.decode()
+    assert "2 entries were left out: it has neither an id nor an http(s) link." in page

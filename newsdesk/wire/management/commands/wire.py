@@ -56,6 +56,8 @@ class Command(BaseCommand):
             f"{verb} #{source.pk} {source.url} ({source.get_kind_display()}, {source.name}): "
             f"{source.item_count} items, state {source.state}."
         )
+        if source.notice:
+            self.stdout.write(f"  note: {source.notice}")
         if source.last_error and source.state != Source.State.OK:
             self.stdout.write(f"  last error: {source.last_error}")
 
@@ -87,6 +89,8 @@ class Command(BaseCommand):
                 f"{source.item_count} items, last success {_when(source.last_success_at)}, "
                 f"next check {_when(source.next_check_at)}"
             )
+            if source.notice:
+                self.stdout.write(f"  note: {source.notice}")
             if source.last_error:
                 when = _when(source.last_error_at)
                 self.stdout.write(f"  last error ({when}): {source.last_error}")
