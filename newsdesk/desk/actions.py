@@ -165,9 +165,12 @@ def _group(role: str) -> Group:
 
 
 def create_account(
-    *, username: str, password: str, role: str, email: str = "", user: Any = None
+    *, username: str, password: str | None, role: str, email: str = "", user: Any = None
 ) -> User:
-    """Add an account with a role; the username is unique whatever its case."""
+    """Add an account with a role; the username is unique whatever its case.
+
+    ``password=None`` invites the person: the account has no usable password
+    until they set one through a set-password link (``desk.welcome``)."""
     check(user, "account.manage")
     errors = Errors()
     clean: dict[str, Any] = {}
@@ -183,7 +186,8 @@ def create_account(
                 errors.add(name, message)
     try:
         candidate = User(username=clean.get("username", ""), email=clean.get("email", ""))
-        clean_password(password, candidate)
+        if password is not None:
+            clean_password(password, candidate)
     except ValidationError as exc:
         for message in exc.messages:
             errors.add("password", message)
@@ -193,7 +197,7 @@ def create_account(
         account = User(
             username=clean["username"], email=clean["email"], is_staff=admin, is_superuser=admin
         )
-        account.set_password(password)
+        account.set_password(password)  # None: unusable until they set one
         try:
             with transaction.atomic():
                 account.save()
@@ -203,13 +207,10 @@ def create_account(
             ) from None
         if not admin:
             account.groups.add(_group(clean["role"]))
-        _record(
-            audit.Action.ACCOUNT,
-            account,
-            user,
-            {"account": account.pk, "created": True, "role": clean["role"], "active": True},
-            created=True,
-        )
+        detail = {"account": account.pk, "created": True, "role": clean["role"], "active": True}
+        if password is None:
+            detail["invited"] = True
+        _record(audit.Action.ACCOUNT, account, user, detail, created=True)
     return account
 
 
@@ -279,12 +280,14 @@ def set_role(account: Any, *, role: str, user: Any = None) -> User:
     return account
 
 
-def set_password(account: Any, *, password: str, user: Any = None) -> User:
+def set_password(account: Any, *, password: str, user: Any = None, link: bool = False) -> User:
     """Set a new password: admins for anyone, a person for themself.
 
     Every session of the person ends; a desk page that changed the signed-in
     person's own password keeps its session with ``update_session_auth_hash``
-    and the new epoch. Proving the old password is the page's job.
+    and the new epoch. Proving the old password, or holding a valid
+    set-password link (``link=True``, recorded in the audit log), is the
+    page's job.
     """
     own = not is_system(user) and user.is_active and user.pk == account.pk
     if not own:
@@ -299,6 +302,8 @@ def set_password(account: Any, *, password: str, user: Any = None) -> User:
         account.save(update_fields=["password"])
         bump_epoch(account.pk)
         detail = {"account": account.pk, "changed": ["password"], "own": own}
+        if link:
+            detail["link"] = True
         _record(audit.Action.PASSWORD, account, user, detail, created=False)
     return account
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.urls import URLPattern, re_path
 
-from . import accounts, authors, lists, site_settings, tags, views
+from . import accounts, authors, lists, site_settings, staff, tags, views, welcome
 
 app_name = "desk"
 
@@ -23,6 +23,14 @@ patterns = [
     route("login/code", accounts.code_view, "login_code"),
     route("logout", accounts.logout_view, "logout"),
     route("account", accounts.account_view, "account"),
+    route("staff", staff.staff_list, "staff"),
+    route(r"staff/(?P<pk>[0-9]+)", staff.staff_account, "staff_account"),
+    # A set-password link: no sign-in, the token is the proof.
+    route(
+        r"welcome/(?P<uid>[0-9A-Za-z_\-]+)/(?P<token>[0-9a-z]+-[0-9a-f]+|set-password)",
+        welcome.welcome,
+        "welcome",
+    ),
     route("new", views.new, "new"),
     route("autosave", views.autosave, "autosave"),
     route("autosave/discard", views.discard_autosave, "discard_autosave"),

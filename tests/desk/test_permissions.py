@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from newsdesk.desk.actions import role_of
 from newsdesk.news import actions
 from newsdesk.news.models import Article, AuditEntry, Author, Tag
 from newsdesk.site.models import SiteSettings
@@ -81,6 +82,15 @@ ENDPOINTS = [
     ),
     Endpoint("/desk/settings/", "GET", frozenset({"admin"})),
     Endpoint("/desk/settings/", "POST", frozenset({"admin"}), (("site_name", "Harbour Daily"),)),
+    # {account} is the contributor's account.
+    Endpoint("/desk/staff/", "GET", frozenset({"admin"})),
+    Endpoint(
+        "/desk/staff/", "POST", frozenset({"admin"}), (("username", "newbie"), ("role", "editor"))
+    ),
+    Endpoint("/desk/staff/{account}/", "GET", frozenset({"admin"})),
+    Endpoint(
+        "/desk/staff/{account}/", "POST", frozenset({"admin"}), (("do", "role"), ("role", "editor"))
+    ),
     Endpoint("/desk/logout/", "POST", frozenset(DESK)),
 ]
 
@@ -123,7 +133,12 @@ def test_role_matrix(endpoint: Endpoint, db: None) -> None:
         source=source, external_id="w-1", url="http://192.0.2.10/1", title="Ferries run late"
     )
     tag, other = Tag.objects.get(name="Harbour"), Tag.objects.get(name="Ferries")
-    records = {"author": author.pk, "tag": tag.pk, "other": other.pk}
+    records = {
+        "author": author.pk,
+        "tag": tag.pk,
+        "other": other.pk,
+        "account": users["contributor"].pk,
+    }
     settings_before = SiteSettings.objects.count()
     base = endpoint.path.format(pk=article.pk, item=item.pk, source=source.pk, **records)
     data = {
@@ -178,6 +193,8 @@ def test_role_matrix(endpoint: Endpoint, db: None) -> None:
         assert Author.objects.count() == 1 and Tag.objects.count() == 2
         assert Tag.objects.get(pk=tag.pk).name == "Harbour"
         assert SiteSettings.objects.count() == settings_before
+        assert User.objects.count() == len(users)
+        assert role_of(User.objects.get(pk=users["contributor"].pk)) == "contributor"
     # Finally the right role, with its token, gets through.
     role = min(endpoint.allowed, key=ROLES.index)
     honest, _forger = clients(role, users)
