@@ -53,10 +53,10 @@ class Scope:
 
     @classmethod
     def site(cls) -> Scope:
-        name = site_settings.current().name
+        current = site_settings.current()
         return cls(
-            name,
-            _("The latest updates from %(site)s.") % {"site": name},
+            current.name,
+            current.description or _("The latest updates from %(site)s.") % {"site": current.name},
             reverse("public:feed"),
             Q(),
         )
@@ -190,8 +190,15 @@ def _content_html(article: Article, sources: list[Source], notes: list[Correctio
     return "\n".join(p for p in parts if p)
 
 
-def adapt(article: Article) -> Entry:
-    """One published article (with its relations prefetched) as a feed entry."""
+def desk_author() -> Person | None:
+    """The site settings' default author, named for updates without a byline."""
+    author = site_settings.default_author(site_settings.current())
+    return Person(author.name, absolute(author.get_absolute_url())) if author else None
+
+
+def adapt(article: Article, unsigned: tuple[Person, ...] = ()) -> Entry:
+    """One published article (with its relations prefetched) as a feed entry;
+    ``unsigned`` names its authors when it has no byline (the desk's author)."""
     assert article.published_at is not None
     sources = [Source(s.outlet, s.url, s.quote_style) for s in article.sources.all()]
     notes = [CorrectionNote(c.created_at, c.text) for c in article.corrections.all()]
@@ -208,7 +215,8 @@ def adapt(article: Article) -> Entry:
         authors=tuple(
             Person(b.author.name, absolute(b.author.get_absolute_url()))
             for b in article.bylines.all()
-        ),
+        )
+        or unsigned,
         tags=tuple(
             Category(t.name, t.slug, absolute(t.get_absolute_url())) for t in article.tags.all()
         ),
@@ -235,7 +243,11 @@ def read(scope: Scope, cursor: Cursor | None, size: int) -> tuple[list[Entry], C
         )
     )
     articles, next_cursor = page(queryset, cursor, size)
-    return [adapt(a) for a in articles], next_cursor
+    unsigned: tuple[Person, ...] = ()
+    if any(not a.bylines.all() for a in articles):  # read once, and only when needed
+        desk = desk_author()
+        unsigned = (desk,) if desk else ()
+    return [adapt(a, unsigned) for a in articles], next_cursor
 
 
 @dataclass(frozen=True)

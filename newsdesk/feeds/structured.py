@@ -22,7 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from newsdesk.news.models import Article
 from newsdesk.site import current as site_settings
 
-from .entries import absolute, absolute_media
+from .entries import absolute, absolute_media, desk_author
 
 _IMG_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]+)"')
 # Inside <script>, "</script" or "<!--" would end or confuse the element:
@@ -33,6 +33,10 @@ _SCRIPT_SAFE = str.maketrans(
 
 
 def logo_url() -> str:
+    """The site settings' logo, else ``NEWSDESK_LOGO_URL``, else the bundled one."""
+    uploaded = site_settings.current().logo_url
+    if uploaded:
+        return absolute_media(uploaded)
     return settings.NEWSDESK_LOGO_URL or absolute(static("feeds/logo.png"))
 
 
@@ -64,6 +68,12 @@ def publisher() -> dict[str, Any]:
     }
 
 
+def _unsigned() -> list[dict[str, Any]]:
+    """The author of an update without a byline: the desk (site settings)."""
+    desk = desk_author()
+    return [{"@type": "Organization", "name": desk.name, "url": desk.url}] if desk else []
+
+
 def news_article(article: Article) -> dict[str, Any]:
     """``NewsArticle`` for a published article with bylines, tags, sources, corrections."""
     url = absolute(article.get_absolute_url())
@@ -85,7 +95,8 @@ def news_article(article: Article) -> dict[str, Any]:
         "author": [
             {"@type": "Person", "name": b.author.name, "url": absolute(b.author.get_absolute_url())}
             for b in article.bylines.all()
-        ],
+        ]
+        or _unsigned(),
         "publisher": publisher(),
         "isBasedOn": [s.url for s in sources if s.url],
         "citation": [

@@ -15,6 +15,7 @@ from newsdesk.cache.deps import depends_on
 from newsdesk.feeds.conditional import conditional, state_of
 from newsdesk.news.models import Article, ArticleAuthor, Author, OldSlug, Tag
 from newsdesk.news.pagination import BadCursor, Cursor, page
+from newsdesk.site import current as site_settings
 
 CARD_FIELDS = (
     "id",
@@ -142,10 +143,19 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     if item.status == Article.Status.UNPUBLISHED:
         return render(request, "public/gone.html", {"article": item}, status=410)
     more, filled = related(item)
+    # An update without a byline shows the desk's own card (site settings).
+    desk_author = (
+        None if item.bylines.all() else site_settings.default_author(site_settings.of(request))
+    )
     response = render(
         request,
         "public/article.html",
-        {"article": item, "related": more, "live_position": live_position(request)},
+        {
+            "article": item,
+            "related": more,
+            "live_position": live_position(request),
+            "desk_author": desk_author,
+        },
     )
     shown = [deps.article(a.pk) for a in [item, *more]]
     lists = [deps.tag(t.slug) for t in item.tags.all()] + ([deps.ALL] if filled else [])
