@@ -11,7 +11,7 @@ answers with a feed wins. A page with no feed becomes an HTML source itself
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -23,6 +23,7 @@ from newsdesk.news.permissions import check
 
 from .fetch import (
     ARTICLES_PER_REFRESH,
+    LEASE_SECONDS,
     Fetched,
     FetchProblem,
     apply_fetched,
@@ -137,15 +138,16 @@ def add_source(
                 "kind": kind,
                 "created_by": user if getattr(user, "pk", None) else None,
                 "created_at": now,
-                "next_check_at": now,
+                # Claimed, as the worker claims a source, until the first read
+                # below sets the real next check: no worker reads it meanwhile.
+                "next_check_at": now + timedelta(seconds=LEASE_SECONDS),
                 "outlet": outlet[:200],
             },
         )
         if created:
             # The first read uses the answer discovery already has.
             result = apply_fetched(source, fetched, now)
-            if source.kind == Source.Kind.HTML and result.new_ids:
-                fill_articles(result.new_ids[:ARTICLES_PER_REFRESH], active, now)
+            fill_articles(result.unread_ids[:ARTICLES_PER_REFRESH], active, now)
             source.refresh_from_db()
         return source, created
     finally:

@@ -49,7 +49,15 @@ from django.utils import timezone
 
 from newsdesk.net.guard import FETCHES, GuardedTransport, Refused, Resolver, system_resolver
 
-from .ingest import IngestResult, assign_story, content_hash, ingest, similarity_hook, tombstone
+from .ingest import (
+    IngestResult,
+    assign_story,
+    content_hash,
+    ingest,
+    refresh_count,
+    similarity_hook,
+    tombstone,
+)
 from .models import ERROR_MAX, Source, WireItem
 from .parse import (
     ParsedFeed,
@@ -233,6 +241,8 @@ class RefreshResult:
     next_check_at: datetime | None = None
     skipped: list[str] = field(default_factory=list)
     new_ids: list[int] = field(default_factory=list)
+    # New items of a section page, whose own pages are read next (fill_articles).
+    unread_ids: list[int] = field(default_factory=list)
 
 
 # The request --------------------------------------------------------------
@@ -550,6 +560,7 @@ def _succeeded(
         next_check_at=source.next_check_at,
         skipped=feed.skipped if feed else [],
         new_ids=stored.new_ids,
+        unread_ids=stored.new_ids if feed is not None and feed.links_only else [],
     )
 
 
@@ -578,8 +589,7 @@ def refresh_source(
         except FetchProblem as problem:
             return _failed(source, problem, now)
         result = apply_fetched(source, fetched, now)
-        if source.kind == Source.Kind.HTML and result.new_ids:
-            fill_articles(result.new_ids[:ARTICLES_PER_REFRESH], active, now)
+        fill_articles(result.unread_ids[:ARTICLES_PER_REFRESH], active, now)
         return result
     finally:
         if own_client:
@@ -617,16 +627,21 @@ def apply_fetched(source: Source, fetched: Fetched, now: datetime) -> RefreshRes
 def fill_articles(item_ids: list[int], client: httpx.Client, now: datetime) -> None:
     """Read the article pages a section page links to (new items only, a few
     per refresh): text, author and date through trafilatura. A page that
-    answers 404 or 410 leaves its item a tombstone; any other failure leaves
-    the item as the link and headline the section page gave."""
+    answers 404 or 410 leaves its item a tombstone, which the section page
+    linking to it again does not undo, so it is not fetched again; any other
+    failure leaves the item as the link and headline the section page gave."""
+    if not item_ids:
+        return
     hook = similarity_hook()
-    for item in WireItem.objects.filter(pk__in=item_ids, is_deleted=False):
+    unread = WireItem.objects.filter(pk__in=item_ids, is_deleted=False).select_related("source")
+    for item in unread:
         try:
             fetched = fetch(item.url, client=client, now=now)
         except FetchProblem:
             continue
         if fetched.status in (404, 410):
             tombstone(item.source, [item.external_id], now)
+            refresh_count(item.source)
             continue
         if fetched.status != 200 or sniff(fetched.body) not in ("html", ""):
             continue

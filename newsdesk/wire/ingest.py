@@ -13,8 +13,10 @@ second item).
 
 Feeds list only their latest items, so an item missing from a fetch is not
 deleted. Only explicit signals leave a tombstone (``is_deleted``): an Atom
-``<at:deleted-entry>`` (RFC 6721), or an HTML article source whose page now
-answers 404 or 410 (see ``fetch``). A tombstoned item seen again is restored.
+``<at:deleted-entry>`` (RFC 6721), or an HTML page (an article source, or an
+article a section page links to) that now answers 404 or 410 (see
+``fetch``). A tombstoned item seen again in a feed or as its own page is
+restored; a section page still linking to it does not restore it.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def ingest(source: Source, feed: ParsedFeed, now: datetime) -> IngestResult:
                 result.new += 1
                 result.new_ids.append(item.pk)
                 assign_story(hook, item)
-            elif _update(item, parsed, now):
+            elif _update(item, parsed, now, restore=not feed.links_only):
                 result.changed += 1
                 assign_story(hook, item)
         result.deleted = tombstone(source, feed.deleted_ids, now)
@@ -169,11 +171,15 @@ def _create(
     )
 
 
-def _update(item: WireItem, parsed: ParsedItem, now: datetime) -> bool:
+def _update(item: WireItem, parsed: ParsedItem, now: datetime, *, restore: bool = True) -> bool:
     """Apply a new sighting; True when the content changed (a new version).
 
     A field the new sighting leaves empty keeps its stored value, so a section
-    page's bare link does not erase text fetched earlier."""
+    page's bare link does not erase text fetched earlier. A tombstone stays one
+    unless ``restore``: a section page still linking to an article whose own
+    page answered 404 or 410 says nothing about that page."""
+    if item.is_deleted and not restore:
+        return False
     new = {name: getattr(parsed, name) or getattr(item, name) for name in CONTENT_FIELDS}
     digest = content_hash(new["title"], new["summary"], new["text"])
     restored = item.is_deleted

@@ -90,6 +90,8 @@ class ParsedFeed:
     deleted_ids: list[str] = field(default_factory=list)  # Atom tombstones (RFC 6721)
     feed_links: list[str] = field(default_factory=list)  # <link rel=alternate> on a page
     skipped: list[str] = field(default_factory=list)  # why items were left out
+    # A section page: its items are links whose own pages are still to be read.
+    links_only: bool = False
 
 
 def skipped_notice(skipped: list[str], shown: int = 3) -> str:
@@ -791,6 +793,7 @@ def parse_html(data: bytes, base_url: str, content_type: str = "") -> ParsedFeed
         item, body = ParsedItem(), None  # the links are still worth having
     if len(links) >= 2 and article_text(body, {link.title for link in links}) < ARTICLE_TEXT:
         result.items = links
+        result.links_only = True
         return result
     if not item.text and not item.title:
         raise ParseError("The page has neither article text nor links to articles.")

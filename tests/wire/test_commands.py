@@ -93,6 +93,48 @@ def test_a_section_pages_articles_are_read_and_a_gone_one_is_a_tombstone(
 
 
 @pytest.mark.django_db
+def test_a_section_pages_missing_articles_stay_tombstones(
+    server: FeedServer, wire_settings: Any, clock: Clock
+) -> None:
+    from newsdesk.wire.fetch import refresh_source
+
+    html = {"Content-Type": "text/html"}
+    server.routes["/news/"] = Reply(200, sample("section.html"), html)
+    server.routes["/news/2026/11/library-sunday-opening"] = Reply(200, sample("article.html"), html)
+    server.routes["/news/2026/11/tram-line-delay"] = Reply(404, b"not here")
+    server.routes["/news/2026/11/market-square-trees"] = Reply(200, sample("article.html"), html)
+    source, _ = add_source(server.url("/news/"), clock=clock)
+    tram = WireItem.objects.get(title="Tram line extension delayed until autumn")
+    assert tram.is_deleted and tram.deleted_at == clock.now
+    source.refresh_from_db()
+    assert source.item_count == 2
+    # The section page still links to it: the tombstone stays, and it is not fetched again.
+    for _hour in range(2):
+        clock.advance(hours=1)
+        refresh_source(source, clock=clock)
+    tram.refresh_from_db()
+    assert tram.is_deleted
+    assert len(server.hits("/news/2026/11/tram-line-delay")) == 1
+    assert len(server.hits("/news/")) == 3
+    source.refresh_from_db()
+    assert source.item_count == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/news/library", "/"])
+def test_adding_a_page_fetches_it_once(
+    path: str, server: FeedServer, wire_settings: Any, clock: Clock
+) -> None:
+    server.routes[path] = Reply(200, sample("article.html"), {"Content-Type": "text/html"})
+    source, _ = add_source(server.url(path), clock=clock)
+    assert source.kind == "html" and source.state == "ok"
+    assert "petition" in WireItem.objects.get().text
+    assert len(server.hits(path)) == 1  # discovery's answer is the first read
+    assert source.next_check_at > clock.now
+    assert claim_due(clock.now, 10) == []  # nor does the worker fetch it again now
+
+
+@pytest.mark.django_db
 def test_an_article_page_that_disappears_leaves_a_tombstone(
     server: FeedServer, wire_settings: Any, clock: Clock
 ) -> None:
@@ -173,7 +215,9 @@ def test_a_missing_page_reader_is_a_clear_error(
     server.routes["/news/2026/11/library-sunday-opening"] = Reply(200, sample("article.html"), html)
     server.routes["/a/library"] = Reply(200, sample("article.html"), html)
     section, _ = add_source(server.url("/news/"))
-    assert section.state == "ok" and section.item_count == 3  # the links, without their text
+    assert section.state == "ok"
+    library = WireItem.objects.get(source=section, title__startswith="Library")
+    assert library.text == ""  # the link, without its page's text
     article, _ = add_source(server.url("/a/library"))
     assert article.state == "failing"
     assert article.last_error.startswith(
