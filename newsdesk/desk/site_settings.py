@@ -36,6 +36,7 @@ FIELDS = (
     "language",
     "default_author",
     "require_admin_second_factor",
+    "wire_sources_editors_only",
 )
 
 
@@ -81,10 +82,11 @@ class SettingsForm(forms.Form):
             empty_label=_("None"),
             help_text=author.help_text,
         )
-        factor = _model_field("require_admin_second_factor")
-        self.fields["require_admin_second_factor"] = forms.BooleanField(
-            label=factor.verbose_name.capitalize(), required=False, help_text=factor.help_text
-        )
+        for name in ("require_admin_second_factor", "wire_sources_editors_only"):
+            switch = _model_field(name)
+            self.fields[name] = forms.BooleanField(
+                label=switch.verbose_name.capitalize(), required=False, help_text=switch.help_text
+            )
         self.fields["site_name"].widget.attrs["placeholder"] = settings.NEWSDESK_SITE_NAME
         self.fields["time_zone"].widget.attrs.update(
             {"placeholder": settings.TIME_ZONE, "list": "zones", "autocomplete": "off"}

@@ -14,7 +14,10 @@ manage accounts and the site settings. Beyond the role, per object:
   are on its byline), and only while it is a draft or in review;
 - a contributor edits their own author profile, never someone else's, and
   never which account a profile belongs to;
-- only editors mark an article breaking.
+- only editors mark an article breaking;
+- wire sources are managed by everyone at the desk, or only by editors when
+  the site setting ``wire_sources_editors_only`` is on (read through
+  :func:`switch`, which the site app registers).
 
 The actor is a user, or a :class:`SystemActor` (the scheduler, the demo
 loader, the command line without ``--as``), which has every right and is
@@ -148,6 +151,28 @@ def _edit_author(user: Any, author: Any) -> bool:
     )
 
 
+# Site settings a rule depends on. The site app, which news may not import,
+# registers how to read each in its ready(); unregistered, a switch is off.
+_switches: dict[str, Callable[[], bool]] = {}
+
+
+def register_switch(name: str, read: Callable[[], bool]) -> None:
+    _switches[name] = read
+
+
+def switch(name: str) -> bool:
+    read = _switches.get(name)
+    return bool(read()) if read is not None else False
+
+
+def _manage_wire(user: Any, obj: Any) -> bool:
+    """Everyone at the desk, or only editors when the site setting
+    ``wire_sources_editors_only`` says so."""
+    if switch("wire_sources_editors_only"):
+        return _perm(user, "publish_article")
+    return _perm(user, "add_article")
+
+
 RULES: dict[str, Callable[[Any, Any], bool]] = {
     # Articles
     "article.create": _role("add_article"),
@@ -172,7 +197,7 @@ RULES: dict[str, Callable[[Any, Any], bool]] = {
     "tag.merge": _role("change_tag"),
     "site.change": lambda user, obj: is_admin(user),
     "account.manage": lambda user, obj: is_admin(user),
-    "wire.manage": _role("add_article"),
+    "wire.manage": _manage_wire,
 }
 
 

@@ -41,8 +41,11 @@ FIELDS = frozenset(
         "language",
         "default_author",
         "require_admin_second_factor",
+        "wire_sources_editors_only",
     }
 )
+#: Settings that are the desk's business, not readers': left out of the public event.
+PRIVATE = frozenset({"require_admin_second_factor", "wire_sources_editors_only"})
 #: What a logo may be: the formats the header and search engines show well.
 LOGO_FORMATS = ("PNG", "JPEG", "WEBP")
 
@@ -89,7 +92,7 @@ def _save(user: Any, changes: dict[str, Any]) -> SiteSettings:
             {
                 "name": row.site_name,
                 "description": row.description,
-                "changed": [n for n in changed if n != "require_admin_second_factor"],
+                "changed": [n for n in changed if n not in PRIVATE],
             },
         )
         audit.record(

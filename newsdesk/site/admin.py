@@ -20,6 +20,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         (None, {"fields": ["site_name", "description", "logo", "contact_line", "default_author"]}),
         (_("Time and language"), {"fields": ["time_zone", "language"]}),
         (_("Security"), {"fields": ["require_admin_second_factor"]}),
+        (_("Wire"), {"fields": ["wire_sources_editors_only"]}),
     ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -39,6 +39,7 @@ class Site:
     logo_width: int = 0
     logo_height: int = 0
     default_author_id: int | None = None
+    wire_sources_editors_only: bool = False
 
 
 def _defaults() -> Site:
@@ -73,6 +74,7 @@ def load() -> Site:
         logo_width=width,
         logo_height=height,
         default_author_id=row.default_author_id,
+        wire_sources_editors_only=row.wire_sources_editors_only,
     )
 
 

@@ -69,6 +69,14 @@ class SiteSettings(models.Model):
         default=False,
         help_text=_("Admins without an authenticator app are sent to set one up first."),
     )
+    wire_sources_editors_only = models.BooleanField(
+        _("only editors manage wire sources"),
+        default=False,
+        help_text=_(
+            "Contributors still read the wire and draft from it, but only editors add, "
+            "change or remove its sources."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

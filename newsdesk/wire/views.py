@@ -1,7 +1,9 @@
 """The wire desk: the queue of items, one item, sources, and "Draft update from this".
 
 Every view is a desk view (``news.add_article``: contributors, editors and
-admins). The queue works without JavaScript; ``wire.js`` only asks
+admins); changing sources also needs ``wire.manage`` (``news.permissions``,
+which the site can keep to editors), checked by the actions or ``desk_view``.
+The queue works without JavaScript; ``wire.js`` only asks
 ``items.json?after=<id>`` every few seconds and puts new items on top.
 """
 
@@ -22,6 +24,7 @@ from newsdesk.desk.access import DeskRequest, desk_view
 from newsdesk.news import actions
 from newsdesk.news.actions import MAX_HEADLINE, MAX_LEDE, SourceInput
 from newsdesk.news.models import ArticleSource
+from newsdesk.news.permissions import can
 
 from .discover import DiscoveryError, add_source
 from .fetch import refresh_source
@@ -190,7 +193,8 @@ def dismiss(request: DeskRequest, pk: str) -> HttpResponse:
 
 @desk_view(NEW, methods=("GET", "POST"))
 def sources(request: DeskRequest) -> HttpResponse:
-    """Every source with its state; POST adds one by URL."""
+    """Every source with its state; POST adds one by URL (``add_source`` checks
+    ``wire.manage``: refused, it is a 403)."""
     if request.method == "POST":
         url = (request.POST.get("url") or "").strip()[:2000]
         outlet = (request.POST.get("outlet") or "").strip()[:200]
@@ -212,11 +216,14 @@ def sources(request: DeskRequest) -> HttpResponse:
             else:
                 messages.info(request, _("%(name)s was already added.") % {"name": source.name})
         return HttpResponseRedirect(reverse("wire:sources"))
-    context = {"sources": Source.objects.order_by("outlet", "url")}
+    context = {
+        "sources": Source.objects.order_by("outlet", "url"),
+        "can_manage": can(request.user, "wire.manage"),
+    }
     return render(request, "wire/sources.html", context)
 
 
-@desk_view(NEW, methods=("POST",))
+@desk_view(NEW, methods=("POST",), rule="wire.manage")
 def refresh(request: DeskRequest, pk: str) -> HttpResponse:
     source = get_object_or_404(Source, pk=int(pk))
     result = refresh_source(source)
