@@ -635,13 +635,16 @@ def fill_articles(item_ids: list[int], client: httpx.Client, now: datetime) -> N
     hook = similarity_hook()
     unread = WireItem.objects.filter(pk__in=item_ids, is_deleted=False).select_related("source")
     for item in unread:
+        source = item.source
+        if source is None:  # its source was deleted meanwhile
+            continue
         try:
             fetched = fetch(item.url, client=client, now=now)
         except FetchProblem:
             continue
         if fetched.status in (404, 410):
-            tombstone(item.source, [item.external_id], now)
-            refresh_count(item.source)
+            tombstone(source, [item.external_id], now)
+            refresh_count(source)
             continue
         if fetched.status != 200 or sniff(fetched.body) not in ("html", ""):
             continue
@@ -698,7 +701,7 @@ def claim_due(now: datetime, limit: int) -> list[Source]:
     fetch the same source at once; a worker that dies leaves the lease to
     expire and the source comes due again."""
     due = list(
-        Source.objects.filter(next_check_at__lte=now)
+        Source.objects.filter(next_check_at__lte=now, paused=False)
         .order_by("next_check_at", "id")
         .values_list("id", "next_check_at")[:limit]
     )
@@ -719,13 +722,13 @@ def refresh_due(
     everything: bool = False,
     parallel: int = 1,
 ) -> list[RefreshResult]:
-    """Refresh the due sources (or every source): one failing source never
+    """Refresh the due sources (or every source not paused): one failing source never
     stops the others. With ``parallel`` > 1 the batch is fetched by that many
     threads (each with its own database connection), so one slow source costs
     the pass at most one deadline."""
     now = clock()
     if everything:
-        sources = list(Source.objects.order_by("id"))
+        sources = list(Source.objects.filter(paused=False).order_by("id"))
     else:
         sources = claim_due(now, limit or settings.NEWSDESK_WIRE_BATCH)
     if not sources:

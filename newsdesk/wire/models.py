@@ -7,6 +7,8 @@ Every text column has a cap; ingest cuts values to it before saving.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -63,6 +65,9 @@ class Source(models.Model):
     redirected_from = models.URLField(max_length=URL_MAX, blank=True)
 
     item_count = models.PositiveIntegerField(default=0)
+    # Paused sources are not polled by the worker (nor by `wire poll --all`);
+    # the desk's Refresh still reads them on request.
+    paused = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -100,7 +105,12 @@ class WireItem(models.Model):
         USED = "used", _("Used")
         DISMISSED = "dismissed", _("Dismissed")
 
-    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="items")
+    # Empty only for an item kept after its source was deleted (it was used in
+    # a draft); ``outlet`` then keeps the source's name.
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
+    )
+    outlet = models.CharField(max_length=200, blank=True)
     external_id = models.CharField(max_length=EXTERNAL_ID_MAX)
     url = models.URLField(max_length=URL_MAX, blank=True)
     canonical_url = models.URLField(max_length=URL_MAX, blank=True)
@@ -138,6 +148,17 @@ class WireItem(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url
+
+    @property
+    def outlet_name(self) -> str:
+        """Who published it: its source's name, or the one kept when the source went."""
+        if self.source is not None:
+            return self.source.name
+        try:
+            host = urlsplit(self.url).hostname or ""
+        except ValueError:
+            host = ""
+        return self.outlet or host
 
 
 class WireItemVersion(models.Model):

@@ -19,5 +19,8 @@ patterns: list[list[URLPattern]] = [
     route(r"items/(?P<pk>[0-9]+)/dismiss", views.dismiss, "dismiss"),
     route("sources", views.sources, "sources"),
     route(r"sources/(?P<pk>[0-9]+)/refresh", views.refresh, "refresh"),
+    route(r"sources/(?P<pk>[0-9]+)/edit", views.edit_source, "edit_source"),
+    route(r"sources/(?P<pk>[0-9]+)/pause", views.pause, "pause"),
+    route(r"sources/(?P<pk>[0-9]+)/delete", views.delete, "delete"),
 ]
 urlpatterns = [p for group in patterns for p in group]

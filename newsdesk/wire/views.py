@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
@@ -19,6 +20,7 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from newsdesk.desk.access import DeskRequest, desk_view
 from newsdesk.news import actions
@@ -26,6 +28,7 @@ from newsdesk.news.actions import MAX_HEADLINE, MAX_LEDE, SourceInput
 from newsdesk.news.models import ArticleSource
 from newsdesk.news.permissions import can
 
+from .actions import delete_source, pause_source, update_source
 from .discover import DiscoveryError, add_source
 from .fetch import refresh_source
 from .models import Source, Story, WireItem
@@ -83,7 +86,7 @@ def _as_json(item: WireItem) -> dict[str, Any]:
     return {
         "id": item.pk,
         "title": item.title or item.url,
-        "source": item.source.name,
+        "source": item.outlet_name,
         "published_at": item.published_at.isoformat() if item.published_at else None,
         "first_seen_at": item.first_seen_at.isoformat(),
         "status": item.status,
@@ -155,7 +158,7 @@ def _cut(text: str, limit: int) -> str:
 def _draft_source(item: WireItem) -> SourceInput:
     url = item.url if len(item.url) <= 500 else ""
     return SourceInput(
-        outlet=_cut(item.source.name, 120),
+        outlet=_cut(item.outlet_name, 120),
         url=url,
         quote_style=ArticleSource.QuoteStyle.ACCORDING_TO,
     )
@@ -167,7 +170,7 @@ def draft(request: DeskRequest, pk: str) -> HttpResponse:
     wire_item = get_object_or_404(WireItem.objects.select_related("source"), pk=int(pk))
     try:
         article = actions.create_draft(
-            headline=_cut(wire_item.title or wire_item.source.name, MAX_HEADLINE),
+            headline=_cut(wire_item.title or wire_item.outlet_name, MAX_HEADLINE),
             lede=lede_from(wire_item),
             sources=[_draft_source(wire_item)],
             user=request.user,
@@ -221,6 +224,77 @@ def sources(request: DeskRequest) -> HttpResponse:
         "can_manage": can(request.user, "wire.manage"),
     }
     return render(request, "wire/sources.html", context)
+
+
+def _source(kwargs: dict[str, Any]) -> Source:
+    return get_object_or_404(Source, pk=int(kwargs["pk"]))
+
+
+class SourceForm(forms.Form):
+    outlet = forms.CharField(
+        label=_lazy("Outlet name (for attribution)"), max_length=200, required=False
+    )
+    url = forms.CharField(label=_lazy("Feed, page or news sitemap URL"), max_length=2000)
+
+
+@desk_view(NEW, methods=("GET", "POST"), rule="wire.manage", record=_source)
+def edit_source(request: DeskRequest, pk: str) -> HttpResponse:
+    """Change a source's outlet name and URL."""
+    source: Source = request.desk_record  # type: ignore[attr-defined]
+    form = SourceForm(request.POST or None, initial={"outlet": source.outlet, "url": source.url})
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_source(
+                source,
+                request.user,
+                outlet=form.cleaned_data["outlet"],
+                url=form.cleaned_data["url"],
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Saved %(name)s.") % {"name": source.name})
+            return HttpResponseRedirect(reverse("wire:sources"))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "wire/source_edit.html", {"source": source, "form": form}, status=status)
+
+
+@desk_view(NEW, methods=("POST",), rule="wire.manage", record=_source)
+def pause(request: DeskRequest, pk: str) -> HttpResponse:
+    """Pause polling (``paused=1``) or resume it (``paused=0``)."""
+    source: Source = request.desk_record  # type: ignore[attr-defined]
+    paused = request.POST.get("paused", "1") != "0"
+    pause_source(source, request.user, paused=paused)
+    if paused:
+        messages.success(request, _("%(name)s is paused.") % {"name": source.name})
+    else:
+        messages.success(request, _("%(name)s is polled again.") % {"name": source.name})
+    return HttpResponseRedirect(reverse("wire:sources"))
+
+
+@desk_view(NEW, methods=("GET", "POST"), rule="wire.manage", record=_source)
+def delete(request: DeskRequest, pk: str) -> HttpResponse:
+    """GET asks to confirm; POST deletes (items used in drafts are kept)."""
+    source: Source = request.desk_record  # type: ignore[attr-defined]
+    if request.method == "POST":
+        name = source.name
+        done = delete_source(source, request.user)
+        messages.success(
+            request,
+            _("Deleted %(name)s and %(items)d items; %(kept)d used in drafts are kept.")
+            % {"name": name, "items": done.items, "kept": done.kept},
+        )
+        return HttpResponseRedirect(reverse("wire:sources"))
+    items = WireItem.objects.filter(source=source)
+    context = {
+        "source": source,
+        "items": items.count(),
+        "kept": items.filter(
+            Q(status=WireItem.Status.USED) | Q(used_article__isnull=False)
+        ).count(),
+    }
+    return render(request, "wire/source_delete.html", context)
 
 
 @desk_view(NEW, methods=("POST",), rule="wire.manage")

@@ -62,6 +62,11 @@ VIEWS = [
     ("GET", "wire:sources", False),
     ("POST", "wire:sources", False),
     ("POST", "wire:refresh", "source"),
+    ("GET", "wire:edit_source", "source"),
+    ("POST", "wire:edit_source", "source"),
+    ("POST", "wire:pause", "source"),
+    ("GET", "wire:delete", "source"),
+    ("POST", "wire:delete", "source"),
 ]
 
 

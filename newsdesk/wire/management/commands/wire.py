@@ -83,9 +83,10 @@ class Command(BaseCommand):
             self.stdout.write("No wire sources yet: add one with `newsdesk wire add URL`.")
             return
         for source in sources:
+            paused = ", paused" if source.paused else ""
             self.stdout.write(
                 f"#{source.pk} {source.name} [{source.get_kind_display()}] {source.url}\n"
-                f"  state {source.state}, {source.error_count} errors, "
+                f"  state {source.state}{paused}, {source.error_count} errors, "
                 f"{source.item_count} items, last success {_when(source.last_success_at)}, "
                 f"next check {_when(source.next_check_at)}"
             )
