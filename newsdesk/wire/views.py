@@ -9,7 +9,6 @@ The queue works without JavaScript; ``wire.js`` only asks
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
@@ -23,13 +22,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from newsdesk.desk.access import DeskRequest, desk_view
-from newsdesk.news import actions
-from newsdesk.news.actions import MAX_HEADLINE, MAX_LEDE, SourceInput
-from newsdesk.news.models import ArticleSource
+from newsdesk.news.models import Article
 from newsdesk.news.permissions import can
 
 from .actions import delete_source, pause_source, update_source
 from .discover import DiscoveryError, add_source
+from .drafts import draft_item, draft_story, lede_from
 from .fetch import refresh_source
 from .models import Source, Story, WireItem
 
@@ -128,60 +126,42 @@ def item(request: DeskRequest, pk: str) -> HttpResponse:
     return render(request, "wire/item.html", context)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
-
-
-def lede_from(item: WireItem, limit: int = MAX_LEDE) -> str:
-    """The first sentence of the summary (else the text), and the second when
-    the first is short, at most ``limit`` characters; a first sentence that is
-    longer is cut at a word."""
-    text = " ".join((item.summary or item.text or "").split())
-    if not text:
-        return ""
-    lede = ""
-    for count, sentence in enumerate(_SENTENCE_END.split(text), start=1):
-        candidate = f"{lede} {sentence}".strip()
-        if len(candidate) > limit:
-            break
-        lede = candidate
-        if count == 2 or len(lede) >= 120:  # a lede is a sentence or two
-            break
-    return lede or _cut(text, limit)
-
-
-def _cut(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def _draft_source(item: WireItem) -> SourceInput:
-    url = item.url if len(item.url) <= 500 else ""
-    return SourceInput(
-        outlet=_cut(item.outlet_name, 120),
-        url=url,
-        quote_style=ArticleSource.QuoteStyle.ACCORDING_TO,
+def _open_draft(request: DeskRequest, article: Article, wire_item: WireItem | None) -> HttpResponse:
+    """The composer on ``article``, or, for someone who may not see it, a word why not."""
+    if can(request.user, "article.view", article):
+        return HttpResponseRedirect(reverse("desk:edit", args=[article.pk]))
+    messages.info(
+        request,
+        _("This item is already in a draft (#%(id)d) that you cannot open; ask an editor.")
+        % {"id": article.pk},
     )
+    back = reverse("wire:item", args=[wire_item.pk]) if wire_item else reverse("wire:queue")
+    return HttpResponseRedirect(back)
 
 
 @desk_view(NEW, methods=("POST",))
 def draft(request: DeskRequest, pk: str) -> HttpResponse:
-    """Open the composer on a new draft: the item's headline, a lede, the outlet attributed."""
-    wire_item = get_object_or_404(WireItem.objects.select_related("source"), pk=int(pk))
+    """Open the composer on the item's draft: the one made before, else a new
+    one with the item's headline, a lede and the outlet attributed."""
+    wire_item = get_object_or_404(WireItem, pk=int(pk))
     try:
-        article = actions.create_draft(
-            headline=_cut(wire_item.title or wire_item.outlet_name, MAX_HEADLINE),
-            lede=lede_from(wire_item),
-            sources=[_draft_source(wire_item)],
-            user=request.user,
-        )
+        article, _created = draft_item(wire_item, request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return HttpResponseRedirect(reverse("wire:item", args=[wire_item.pk]))
-    WireItem.objects.filter(pk=wire_item.pk).update(
-        status=WireItem.Status.USED, used_article=article
-    )
-    return HttpResponseRedirect(reverse("desk:edit", args=[article.pk]))
+    return _open_draft(request, article, wire_item)
+
+
+@desk_view(NEW, methods=("POST",))
+def story_draft(request: DeskRequest, pk: str) -> HttpResponse:
+    """Open the composer on the story's draft: every outlet in it attributed."""
+    story = get_object_or_404(Story, pk=int(pk))
+    try:
+        article, _created = draft_story(story, request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return HttpResponseRedirect(reverse("wire:queue") + f"?story={story.pk}")
+    return _open_draft(request, article, None)
 
 
 @desk_view(NEW, methods=("POST",))

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from newsdesk.news.models import Article
 from newsdesk.news.roles import CONTRIBUTOR, ensure_roles
+from newsdesk.wire.drafts import lede_from
 from newsdesk.wire.models import Source, Story, WireItem
-from newsdesk.wire.views import lede_from
 
 from .conftest import FeedServer, Reply, sample
 
@@ -59,6 +59,7 @@ VIEWS = [
     ("GET", "wire:item", True),
     ("POST", "wire:draft", True),
     ("POST", "wire:dismiss", True),
+    ("POST", "wire:story_draft", "story"),
     ("GET", "wire:sources", False),
     ("POST", "wire:sources", False),
     ("POST", "wire:refresh", "source"),
@@ -73,6 +74,10 @@ VIEWS = [
 def _url(name: str, takes: Any, item: WireItem) -> str:
     if takes == "source":
         return reverse(name, args=[item.source_id])
+    if takes == "story":
+        story = Story.objects.create(title="The gale")
+        WireItem.objects.filter(pk=item.pk).update(story=story)
+        return reverse(name, args=[story.pk])
     return reverse(name, args=[item.pk]) if takes else reverse(name)
 
 
