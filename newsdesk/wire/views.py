@@ -30,6 +30,7 @@ from .discover import DiscoveryError, add_source
 from .drafts import draft_item, draft_story, lede_from
 from .fetch import refresh_source
 from .models import Source, Story, WireItem
+from .queue import page_of_groups
 
 PAGE = 50
 MAX_QUERY = 200
@@ -61,20 +62,17 @@ def _filtered(request: DeskRequest) -> tuple[QuerySet[WireItem], dict[str, Any]]
 
 @desk_view(NEW)
 def queue(request: DeskRequest) -> HttpResponse:
-    """Newest first; filters by source, story and keyword; older pages by id."""
+    """Stories as groups, newest first; filters by source, story and keyword;
+    older pages by the newest id of the last group (``queue.page_of_groups``)."""
     items, chosen = _filtered(request)
     before = _int(request.GET.get("before"))
-    if before:
-        items = items.filter(id__lt=before)
-    page = list(items[: PAGE + 1])
-    more = len(page) > PAGE
-    page = page[:PAGE]
+    groups, older = page_of_groups(items, before)
     context = {
-        "items": page,
+        "groups": groups,
         "chosen": chosen,
         "sources": Source.objects.order_by("outlet", "url").only("id", "outlet", "title", "url"),
-        "older": page[-1].pk if more and page else None,
-        "newest": page[0].pk if page and not before else 0,
+        "older": older,
+        "newest": groups[0].newest if groups and not before else 0,
         "poll_query": request.GET.urlencode(),
     }
     return render(request, "wire/queue.html", context)
@@ -89,6 +87,7 @@ def _as_json(item: WireItem) -> dict[str, Any]:
         "first_seen_at": item.first_seen_at.isoformat(),
         "status": item.status,
         "duplicate": item.duplicate_of_id is not None,
+        "story": item.story_id,
         "href": reverse("wire:item", args=[item.pk]),
     }
 

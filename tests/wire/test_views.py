@@ -113,7 +113,8 @@ def test_the_queue_is_newest_first_with_filters(source: Source, contributor: Use
     client = signed_in(contributor)
 
     page = client.get(reverse("wire:queue")).content.decode()
-    assert page.index("Item number 3") < page.index("Quota talks") < page.index("Item number 1")
+    # The story (newest item 3) first, its items earliest first; then item 2.
+    assert page.index("Item number 1") < page.index("Item number 3") < page.index("Quota talks")
     assert "Item number 4" not in page  # tombstones are not in the queue
     assert 'class="wire-item status-used' in page
     assert "wire/wire.js" in page and "<script>" not in page
@@ -252,3 +253,55 @@ def test_the_sources_page_shows_what_a_read_left_out(source: Source, contributor
     )
     page = signed_in(contributor).get(reverse("wire:sources")).content.decode()
     assert "2 entries were left out: it has neither an id nor an http(s) link." in page
+
+
+def test_the_queue_shows_a_story_as_one_group(
+    source: Source, contributor: User, django_assert_max_num_queries: Any
+) -> None:
+    """Its outlets, its count and its items earliest first; lone items around it."""
+    coastal = Source.objects.create(
+        url="https://coastal.example/atom.xml", outlet="Coastal Monitor"
+    )
+    gale = Story.objects.create(title="The gale closes the harbour")
+    make_item(source, 1, title="Lone item one")
+    make_item(coastal, 2, title="Coastal: harbour closed at noon", story=gale)
+    make_item(source, 3, title="Northern: ferries cancelled", story=gale)
+    make_item(source, 4, title="Lone item four")
+    make_item(coastal, 5, title="Coastal: harbour reopens tomorrow", story=gale)
+    make_item(source, 6, title="Alone in its own story", story=Story.objects.create(title="x"))
+    client = signed_in(contributor)
+    with django_assert_max_num_queries(14):
+        page = client.get(reverse("wire:queue")).content.decode()
+    order = [
+        "Alone in its own story",  # a story of one is a plain row
+        "The gale closes the harbour",  # newest item 5: the group comes next
+        "Coastal: harbour closed at noon",
+        "Northern: ferries cancelled",
+        "Coastal: harbour reopens tomorrow",
+        "Lone item four",
+        "Lone item one",
+    ]
+    assert [page.index(text) for text in order] == sorted(page.index(text) for text in order)
+    assert "3 items · Coastal Monitor, Northern Wire" in page
+    assert page.count('class="wire-story"') == 1
+    assert reverse("wire:story_draft", args=[gale.pk]) in page
+
+
+def test_queue_pages_never_split_a_story(source: Source, contributor: User) -> None:
+    from newsdesk.wire.queue import page_of_groups
+
+    gale = Story.objects.create(title="The gale")
+    # Items 1, 3, 5, 7 are in the story; 2, 4, 6 stand alone.
+    made = {n: make_item(source, n, story=gale if n % 2 else None).pk for n in range(1, 8)}
+    items = WireItem.objects.filter(is_deleted=False)
+    first, older = page_of_groups(items, size=2)
+    assert [(g.newest, g.count) for g in first] == [(made[7], 4), (made[6], 1)]
+    assert [i.external_id for i in first[0].items] == ["id-1", "id-3", "id-5", "id-7"]
+    assert older == made[6]
+    second, older = page_of_groups(items, before=older, size=2)
+    assert [(g.newest, g.count) for g in second] == [(made[4], 1), (made[2], 1)]
+    assert older is None
+    # The page's "Older items" link carries the cut; the story stays on page one.
+    page = signed_in(contributor).get(reverse("wire:queue"), {"before": made[5]}).content.decode()
+    assert "Item number 4" in page and "Item number 2" in page
+    assert "Item number 7" not in page and "Item number 1" not in page

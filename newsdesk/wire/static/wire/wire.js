@@ -1,5 +1,6 @@
 // New wire items arrive live: ask for items newer than the newest shown,
-// every few seconds, and put them on top. The page works without this.
+// every few seconds, and put them on top (or into their story's group).
+// The page works without this.
 (function () {
   "use strict";
   var live = document.getElementById("wire-live");
@@ -33,7 +34,18 @@
         (data.items || []).forEach(function (item) {
           if (item.id <= after) return;
           after = item.id;
-          list.insertBefore(row(item), list.firstChild);
+          // An item of a story already shown joins its group (earliest
+          // first, so at the end), and the group moves to the top.
+          var group = item.story
+            ? list.querySelector('li.wire-story[data-story="' + item.story + '"]')
+            : null;
+          var items = group ? group.querySelector("ol") : null;
+          if (group && items) {
+            items.appendChild(row(item));
+            list.insertBefore(group, list.firstChild);
+          } else {
+            list.insertBefore(row(item), list.firstChild);
+          }
           arrived += 1;
         });
         if (arrived) {
