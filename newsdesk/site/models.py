@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 def _known_zone(value: str) -> None:
     try:
         zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        # OSError: a folder of the zone database, such as "Europe", is not a zone.
         raise ValidationError(
             _("%(value)s is not a known time zone; use a name such as Europe/London."),
             params={"value": value},

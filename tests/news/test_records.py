@@ -253,6 +253,15 @@ def test_bad_settings_are_refused_and_nothing_changes() -> None:
         update_settings(id=2)
 
 
+@pytest.mark.parametrize("zone", ["Europe", "America/Argentina", "__init__.py", "../etc/passwd"])
+def test_a_zone_database_folder_or_file_is_no_time_zone(zone: str) -> None:
+    """Not a server error: "Europe" is a folder of the zone database."""
+    with pytest.raises(ValidationError) as exc:
+        update_settings(time_zone=zone)
+    assert list(errors_of(exc)) == ["time_zone"]
+    assert not SiteSettings.objects.exists()
+
+
 def test_the_command_line_acts_as_itself_in_the_audit_log(author: Author) -> None:
     actions.update_author(author, bio="Edited from a terminal.", user=COMMAND_LINE)
     entry = AuditEntry.objects.latest("id")
