@@ -79,6 +79,16 @@ def test_site_settings_from_the_command_line(author: Author) -> None:
     with pytest.raises(CommandError, match="time_zone: Mars/Olympus is not a known time zone"):
         run("site", "set", "--time-zone", "Mars/Olympus")
     assert Event.objects.count() == before and not SiteSettings.objects.exists()
-    shown = run("site", "set", "--site-name", "Harbour Daily", "--default-author", "mira-castell")
+    shown = run(
+        "site",
+        "set",
+        "--site-name",
+        "Harbour Daily",
+        "--default-author",
+        "mira-castell",
+        "--wire-sources-editors-only",
+        "yes",
+    )
     assert "site_name: Harbour Daily\n" in shown and "default_author: Mira Castell\n" in shown
+    assert "wire_sources_editors_only: True\n" in shown
     assert Event.objects.latest("id").type == "site.updated"

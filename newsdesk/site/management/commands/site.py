@@ -32,6 +32,9 @@ class Command(BaseCommand):
         change.add_argument(
             "--require-admin-second-factor", choices=["yes", "no"], help="Admins need TOTP."
         )
+        change.add_argument(
+            "--wire-sources-editors-only", choices=["yes", "no"], help="Only editors add sources."
+        )
         add_as(change)
 
     def handle(self, *args: Any, command: str, **options: Any) -> None:
@@ -41,13 +44,13 @@ class Command(BaseCommand):
             if options["default_author"] is not None:
                 slug = options["default_author"]
                 changes["default_author"] = find_author(slug) if slug else None
-            if options["require_admin_second_factor"] is not None:
-                changes["require_admin_second_factor"] = (
-                    options["require_admin_second_factor"] == "yes"
-                )
+            for flag in ("require_admin_second_factor", "wire_sources_editors_only"):
+                if options[flag] is not None:
+                    changes[flag] = options[flag] == "yes"
             with refusals():
                 update_settings(user=acting_as(options["as_user"]), **changes)
         row = settings_row()
-        for name in (*TEXT, "default_author", "require_admin_second_factor"):
+        flags = ("require_admin_second_factor", "wire_sources_editors_only")
+        for name in (*TEXT, "default_author", *flags):
             value = getattr(row, name)
             self.stdout.write(f"{name}: {'' if value is None else value}")
