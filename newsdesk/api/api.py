@@ -103,7 +103,8 @@ api = NewsdeskAPI(
 )
 problems.install(api)
 
-from . import admin_api, content  # noqa: E402  (routers import the api's helpers)
+from . import admin_api, content, records  # noqa: E402  (routers import the api's helpers)
 
 api.add_router("/content", content.router)
 api.add_router("/admin", admin_api.router)
+api.add_router("/admin", records.router)

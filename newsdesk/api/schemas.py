@@ -11,7 +11,11 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, ConfigDict, Field, Strict
 
+from newsdesk.desk import actions as account_rules
 from newsdesk.news import actions
+from newsdesk.news.actions import authors as author_rules
+from newsdesk.news.actions import tags as tag_rules
+from newsdesk.site.models import SiteSettings
 
 MAX_ID = 2**63 - 1
 SLUG_PATTERN = r"^[\w-]+$"
@@ -261,3 +265,196 @@ class RestoreIn(Input):
         description="The revision's number, as the desk's history lists them."
     )
     version: Version | None = None
+
+
+# The newsroom's records (Admin API) ------------------------------------------
+# The limits are the actions' (authors, tags, accounts) and the model's
+# (site settings, and author fields the action leaves to the model).
+
+AuthorName = Annotated[str, Field(min_length=1, max_length=author_rules.MAX_NAME, pattern=NonBlank)]
+RecordSlug = Annotated[
+    str,
+    Field(
+        max_length=author_rules.MAX_SLUG,
+        description="Made from the name when empty; letters, digits and hyphens are kept.",
+    ),
+]
+Username = Annotated[
+    str,
+    Field(min_length=1, max_length=account_rules.MAX_USERNAME, pattern=r"^[\w.@+-]+$"),
+]
+AccountLink = Annotated[
+    Username | None,
+    Field(description="The desk account's username; null for none. Admins only."),
+]
+Bio = Annotated[str, Field(max_length=author_rules.MAX_BIO)]
+Contact = Annotated[str, Field(max_length=author_rules.MAX_CONTACT)]
+PublicEmail = Annotated[str, Field(max_length=200)]
+Signal = Annotated[str, Field(max_length=64, description="A Signal number or username.")]
+Website = Annotated[str, Field(max_length=300, description="An http:// or https:// address.")]
+TagLabel = Annotated[str, Field(min_length=1, max_length=tag_rules.MAX_NAME, pattern=NonBlank)]
+TagSlug = Annotated[
+    str, Field(max_length=tag_rules.MAX_SLUG, description="Made from the name when empty.")
+]
+TagDescription = Annotated[str, Field(max_length=tag_rules.MAX_DESCRIPTION)]
+RecordId = Annotated[int, Strict(), Field(ge=1, le=MAX_ID)]
+Role = Literal["contributor", "editor", "admin"]
+
+
+def _site_limit(name: str) -> int:
+    limit = getattr(SiteSettings._meta.get_field(name), "max_length", None)
+    assert isinstance(limit, int), name
+    return limit
+
+
+SiteName = Annotated[str, Field(max_length=_site_limit("site_name"))]
+SiteDescription = Annotated[str, Field(max_length=_site_limit("description"))]
+ContactLine = Annotated[str, Field(max_length=_site_limit("contact_line"))]
+TimeZone = Annotated[
+    str, Field(max_length=_site_limit("time_zone"), description="A name such as Europe/London.")
+]
+SiteLanguage = Annotated[
+    str, Field(max_length=_site_limit("language"), description="For example en or en-GB.")
+]
+
+
+class AdminAuthorOut(Schema):
+    id: int
+    name: str
+    slug: str
+    url: str
+    bio: str
+    contact: str
+    email: str
+    signal: str
+    website: str
+    avatar: str | None
+    account: str | None = Field(
+        description="The linked desk account's username: shown to admins only, null otherwise."
+    )
+
+
+class AdminAuthorPage(Schema):
+    items: list[AdminAuthorOut]
+    next_cursor: int | None = Field(description="Pass as `after` for the next page.")
+
+
+class AuthorIn(Input):
+    name: AuthorName
+    slug: RecordSlug = ""
+    bio: Bio = ""
+    contact: Contact = ""
+    email: PublicEmail = ""
+    signal: Signal = ""
+    website: Website = ""
+    account: AccountLink = None
+
+
+class AuthorChangesIn(Input):
+    """Only the fields sent change; null leaves a field as it is, except
+    ``account``, where null unlinks the account."""
+
+    name: AuthorName | None = None
+    slug: RecordSlug | None = None
+    bio: Bio | None = None
+    contact: Contact | None = None
+    email: PublicEmail | None = None
+    signal: Signal | None = None
+    website: Website | None = None
+    account: AccountLink = None
+
+
+class AdminTagOut(Schema):
+    id: int
+    name: str
+    slug: str
+    url: str
+    description: str
+    articles: int = Field(description="How many articles, in any state, carry the tag.")
+
+
+class AdminTagPage(Schema):
+    items: list[AdminTagOut]
+    next_cursor: int | None = Field(description="Pass as `after` for the next page.")
+
+
+class TagIn(Input):
+    name: TagLabel
+    slug: TagSlug = ""
+    description: TagDescription = ""
+
+
+class TagChangesIn(Input):
+    name: TagLabel | None = None
+    slug: TagSlug | None = None
+    description: TagDescription | None = None
+
+
+class MergeIn(Input):
+    into: RecordId = Field(description="The id of the tag that stays.")
+
+
+class SettingsOut(Schema):
+    site_name: str = Field(description="Empty: the server's NEWSDESK_SITE_NAME.")
+    description: str
+    logo: str | None = Field(description="The logo's address; it changes on the desk only.")
+    contact_line: str
+    time_zone: str = Field(description="Empty: the server's NEWSDESK_TIME_ZONE.")
+    language: str = Field(description="Empty: the server's NEWSDESK_LANGUAGE.")
+    default_author: str | None = Field(description="The desk's own author card, by slug.")
+    require_admin_second_factor: bool
+    wire_sources_editors_only: bool
+    updated_at: datetime | None
+
+
+class SettingsIn(Input):
+    """Only the fields sent change; null leaves a field as it is, except
+    ``default_author``, where null means none."""
+
+    site_name: SiteName | None = None
+    description: SiteDescription | None = None
+    contact_line: ContactLine | None = None
+    time_zone: TimeZone | None = None
+    language: SiteLanguage | None = None
+    default_author: Slug | None = Field(default=None, description="An author's slug; null: none.")
+    require_admin_second_factor: Flag | None = None
+    wire_sources_editors_only: Flag | None = None
+
+
+class AccountOut(Schema):
+    id: int
+    username: str
+    email: str
+    role: str = Field(description="contributor, editor, admin, or none.")
+    active: bool
+    author: str | None = Field(description="The slug of the account's author profile, if any.")
+    date_joined: datetime
+    last_login: datetime | None
+
+
+class AccountCreatedOut(AccountOut):
+    set_password_link: str = Field(
+        description="Send this to the person: it lets them choose a password, once, "
+        "for three days. It is not shown again."
+    )
+
+
+class AccountPage(Schema):
+    items: list[AccountOut]
+    next_cursor: int | None = Field(description="Pass as `after` for the next page.")
+
+
+class AccountIn(Input):
+    username: Username
+    email: Annotated[str, Field(max_length=account_rules.MAX_EMAIL)] = ""
+    role: Role
+
+
+class AccountChangesIn(Input):
+    role: Role | None = None
+    active: Flag | None = None
+
+
+class RecordFilters(Input):
+    after: int | None = Field(default=None, ge=1, le=MAX_ID, description="`next_cursor`.")
+    limit: Annotated[int, Field(ge=1, le=100)] = 100
