@@ -264,7 +264,7 @@ STEPS = [
         _account,
         lambda t: (f"/desk/staff/{t.ids()[3]}/", {"do": "role", "role": _role(t)}),
         lambda t: ("PATCH", f"/api/admin/accounts/{t.ids()[3]}", {"role": _role(t)}),
-        None,
+        lambda t: ("account", ["role", User.objects.get(pk=t.ids()[3]).username, _role(t)], {}),
         lambda t: role_of(User.objects.get(pk=t.ids()[3])) == _role(t),
     ),
     Step(
@@ -274,7 +274,7 @@ STEPS = [
         _account,
         lambda t: (f"/desk/staff/{t.ids()[3]}/", {"do": "active", "active": "0"}),
         lambda t: ("PATCH", f"/api/admin/accounts/{t.ids()[3]}", {"active": False}),
-        None,
+        lambda t: ("account", ["deactivate", User.objects.get(pk=t.ids()[3]).username], {}),
         lambda t: not User.objects.get(pk=t.ids()[3]).is_active,
     ),
 ]

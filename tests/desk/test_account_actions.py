@@ -447,7 +447,7 @@ def test_contributors_and_editors_never_reach_the_admin(
 
 
 def createuser(*args: str, password: str = NEW_PASSWORD, stdin: Any = None) -> str:
-    out = io.StringIO()
+    out = io.io.StringIO()
     call_command(
         "createuser",
         *args,
@@ -572,16 +572,32 @@ def test_prune_events_refuses_to_empty_the_outbox(
     old_events: list[int], days: str, message: str
 ) -> None:
     with pytest.raises(CommandError) as refused:
-        call_command("prune_events", "--days", days, stdout=io.StringIO())
+        call_command("prune_events", "--days", days, stdout=io.io.StringIO())
     assert str(refused.value) == message
     assert list(Event.objects.values_list("id", flat=True)) == old_events
     assert outbox.pruned_through() == 0
 
 
 def test_prune_events_keeps_the_days_asked_for(old_events: list[int]) -> None:
-    out = io.StringIO()
+    out = io.io.StringIO()
     call_command("prune_events", "--days", "1", stdout=out)
     assert list(Event.objects.values_list("id", flat=True)) == old_events[2:]
     assert out.getvalue().strip() == (
         f"Pruned 2 events older than 1 days (horizon #{old_events[1]})."
     )
+
+
+def test_the_account_command_lists_and_changes_through_the_actions(db: None) -> None:
+    create_account(username="ada", password="correct horse battery 2026", role="admin")
+    create_account(username="casey", password="correct horse battery 2026", role="contributor")
+    out = io.StringIO()
+    call_command("account", "role", "casey", "editor", stdout=out)
+    assert out.getvalue() == "casey: editor, active.\n"
+    with pytest.raises(CommandError, match="manage accounts"):
+        call_command("account", "deactivate", "ada", "--as", "casey", stdout=io.StringIO())
+    call_command("account", "deactivate", "casey", "--as", "ada", stdout=io.StringIO())
+    listing = io.StringIO()
+    call_command("account", "list", stdout=listing)
+    assert listing.getvalue() == "ada\tadmin\tactive\ncasey\teditor\toff\n"
+    with pytest.raises(CommandError, match='No account "nobody"'):
+        call_command("account", "activate", "nobody", stdout=io.StringIO())
