@@ -13,7 +13,7 @@ rule of its own.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,8 +21,8 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Path, Query, Router, Status
-from pydantic import BaseModel, Field
+from ninja import Query, Router, Status
+from pydantic import BaseModel
 
 from newsdesk.desk.access import is_desk_member
 from newsdesk.desk.actions import create_account, role_of, set_active, set_role
@@ -32,11 +32,11 @@ from newsdesk.news.models import Author, Tag
 from newsdesk.site.actions import settings_row, update_settings
 from newsdesk.site.models import SiteSettings
 
+from .admin_api import READ_ERRORS, WRITE_ERRORS, ArticleId
 from .auth import AdminToken, Caller
 from .present import absolute
-from .problems import Problem, ProblemOut, only_query
+from .problems import Problem, only_query
 from .schemas import (
-    MAX_ID,
     AccountChangesIn,
     AccountCreatedOut,
     AccountIn,
@@ -58,9 +58,7 @@ from .schemas import (
 
 router = Router(auth=AdminToken(), tags=["admin"])
 
-READ_ERRORS = {code: ProblemOut for code in (400, 401, 403, 404, 429)}
-WRITE_ERRORS = {code: ProblemOut for code in (400, 401, 403, 404, 409, 429)}
-RecordId = Path[Annotated[int, Field(ge=1, le=MAX_ID)]]
+RecordId = ArticleId  # any record's id in a path: 1 to MAX_ID
 
 #: Author fields the API sets as they are (``account`` is looked up by username).
 AUTHOR_TEXT = ("name", "slug", "bio", "contact", "email", "signal", "website")

@@ -36,6 +36,24 @@ def add_as(parser: CommandParser, default: Any = None) -> None:
     )
 
 
+def add_new_article(parser: Any) -> None:
+    """What a new update is made of, for ``newsdesk post`` and ``article create``."""
+    parser.add_argument("--headline", required=True)
+    parser.add_argument("--lede", default="")
+    parser.add_argument("--body", metavar="FILE", help="Markdown file, or - for stdin.")
+    parser.add_argument("--tag", action="append", default=[], dest="tags")
+    parser.add_argument("--author", action="append", default=[], dest="authors")
+    parser.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        dest="sources",
+        metavar='"Outlet|URL|as quoted by"',
+    )
+    parser.add_argument("--breaking", action="store_true")
+    parser.add_argument("--language", default=None)
+
+
 def refuse_undecodable(options: dict[str, Any]) -> None:
     """An argument that was not UTF-8 reaches Python as lone surrogates
     (``\\udcff``); nothing can store or print them, so say which one it was."""

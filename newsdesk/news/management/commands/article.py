@@ -23,6 +23,7 @@ from newsdesk.news.models import Article
 from ..arguments import (
     acting_as,
     add_as,
+    add_new_article,
     find_author,
     parse_source,
     read_body,
@@ -113,21 +114,7 @@ class Command(BaseCommand):
         listing.add_argument("--status", choices=Article.Status.values)
         listing.add_argument("--limit", type=_number(1000), default=50)
 
-        create = command("create", "Create a draft; prints its id.")
-        create.add_argument("--headline", required=True)
-        create.add_argument("--lede", default="")
-        create.add_argument("--body", metavar="FILE", help="Markdown file, or - for stdin.")
-        create.add_argument("--tag", action="append", default=[], dest="tags")
-        create.add_argument("--author", action="append", default=[], dest="authors")
-        create.add_argument(
-            "--source",
-            action="append",
-            default=[],
-            dest="sources",
-            metavar='"Outlet|URL|as quoted by"',
-        )
-        create.add_argument("--breaking", action="store_true")
-        create.add_argument("--language", default=None)
+        add_new_article(command("create", "Create a draft; prints its id."))
 
         update = command("update", "Change a draft, or a minor edit to a published one.", versioned)
         update.add_argument("--headline")

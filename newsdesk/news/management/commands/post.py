@@ -11,6 +11,7 @@ from newsdesk.news import actions
 from ..arguments import (
     acting_as,
     add_as,
+    add_new_article,
     find_author,
     parse_source,
     read_body,
@@ -23,20 +24,7 @@ class Command(BaseCommand):
     help = "Publish an update now through the same action the desk uses; prints its URL."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--headline", required=True)
-        parser.add_argument("--lede", default="")
-        parser.add_argument("--body", metavar="FILE", help="Markdown file, or - for stdin.")
-        parser.add_argument("--tag", action="append", default=[], dest="tags")
-        parser.add_argument("--author", action="append", default=[], dest="authors")
-        parser.add_argument(
-            "--source",
-            action="append",
-            default=[],
-            dest="sources",
-            metavar='"Outlet|URL|as quoted by"',
-        )
-        parser.add_argument("--breaking", action="store_true")
-        parser.add_argument("--language", default=None)
+        add_new_article(parser)
         add_as(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
