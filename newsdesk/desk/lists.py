@@ -115,9 +115,7 @@ def article_list(request: DeskRequest) -> HttpResponse:
         return HttpResponse(str(exc), status=400)
     queryset = visible_articles(request.user, Article.objects.all())
     queryset = apply(queryset, found, zone).distinct()
-    rows = list(
-        newest_first(queryset, cursor).prefetch_related("bylines__author")[: PAGE_SIZE + 1]
-    )
+    rows = list(newest_first(queryset, cursor).prefetch_related("bylines__author")[: PAGE_SIZE + 1])
     more = None
     if len(rows) > PAGE_SIZE:
         rows = rows[:PAGE_SIZE]

@@ -106,7 +106,9 @@ def test_hostile_text_through_the_desk_keeps_every_feed_well_formed(
         body=body,
         tags=["Transport", "Pier ]]> 🛳️"],
         # An address with a raw ">" is refused at input; "]]" and "&" still reach the feeds.
-        sources=[actions.SourceInput("Outlet ]]> \u05e9", "https://outlet.example/?a=1&b=]]&c=%3E")],
+        sources=[
+            actions.SourceInput("Outlet ]]> \u05e9", "https://outlet.example/?a=1&b=]]&c=%3E")
+        ],
     )
     actions.correct(story, note="Note with ]]> and \x07 and 🛳️.")
     story.refresh_from_db()
