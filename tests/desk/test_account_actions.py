@@ -447,7 +447,7 @@ def test_contributors_and_editors_never_reach_the_admin(
 
 
 def createuser(*args: str, password: str = NEW_PASSWORD, stdin: Any = None) -> str:
-    out = io.io.StringIO()
+    out = io.StringIO()
     call_command(
         "createuser",
         *args,
@@ -572,14 +572,14 @@ def test_prune_events_refuses_to_empty_the_outbox(
     old_events: list[int], days: str, message: str
 ) -> None:
     with pytest.raises(CommandError) as refused:
-        call_command("prune_events", "--days", days, stdout=io.io.StringIO())
+        call_command("prune_events", "--days", days, stdout=io.StringIO())
     assert str(refused.value) == message
     assert list(Event.objects.values_list("id", flat=True)) == old_events
     assert outbox.pruned_through() == 0
 
 
 def test_prune_events_keeps_the_days_asked_for(old_events: list[int]) -> None:
-    out = io.io.StringIO()
+    out = io.StringIO()
     call_command("prune_events", "--days", "1", stdout=out)
     assert list(Event.objects.values_list("id", flat=True)) == old_events[2:]
     assert out.getvalue().strip() == (

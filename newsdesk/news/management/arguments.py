@@ -75,14 +75,20 @@ def _is_text(value: str) -> bool:
     return True
 
 
+def find_account(username: str, hint: str = "") -> Any:
+    """The account with this username, or a CommandError saying there is none."""
+    model = get_user_model()
+    found = model._default_manager.filter(**{model.USERNAME_FIELD: username}).first()
+    if found is None:
+        raise CommandError(f'No account "{username}".' + (f" {hint}" if hint else ""))
+    return found
+
+
 def acting_as(username: str | None) -> Any:
     """The account named by ``--as``, or the command line itself."""
     if username is None:
         return permissions.COMMAND_LINE
-    model = get_user_model()
-    user = model._default_manager.filter(**{model.USERNAME_FIELD: username}).first()
-    if user is None:
-        raise CommandError(f'No account "{username}". --as takes a desk username.')
+    user = find_account(username, "--as takes a desk username.")
     if not user.is_active:
         raise CommandError(f'The account "{username}" is deactivated; it may do nothing.')
     return user

@@ -6,19 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from newsdesk.news.management.arguments import acting_as, add_as, refusals, refuse_undecodable
+from newsdesk.news.management.arguments import (
+    acting_as,
+    add_as,
+    find_account,
+    refusals,
+    refuse_undecodable,
+)
 
 from ...actions import ROLE_NAMES, role_of, set_active, set_role
-
-
-def _account(username: str) -> Any:
-    model = get_user_model()
-    found = model._default_manager.filter(**{model.USERNAME_FIELD: username}).first()
-    if found is None:
-        raise CommandError(f'No account "{username}".')
-    return found
 
 
 class Command(BaseCommand):
@@ -48,7 +46,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{account.get_username()}\t{role_of(account)}\t{state}")
             return
         user = acting_as(options["as_user"])
-        account = _account(options["username"])
+        account = find_account(options["username"])
         with refusals():
             if command == "role":
                 set_role(account, role=options["role"], user=user)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsdesk.news import actions
 from newsdesk.news.models import Author
 
-from ..arguments import acting_as, add_as, find_author, refusals, refuse_undecodable
+from ..arguments import (
+    acting_as,
+    add_as,
+    find_account,
+    find_author,
+    refusals,
+    refuse_undecodable,
+)
 
 FIELDS = ("name", "slug", "bio", "contact", "email", "signal", "website")
 
@@ -47,7 +53,7 @@ class Command(BaseCommand):
         user = acting_as(options["as_user"])
         changes = {k: options[k] for k in FIELDS if options.get(k) is not None}
         if options.get("account") is not None:
-            changes["account"] = _account(options["account"])
+            changes["account"] = find_account(options["account"])
         if options.get("no_account"):
             changes["account"] = None
         with refusals():
@@ -60,11 +66,3 @@ class Command(BaseCommand):
                     raise CommandError("Name at least one field to change, e.g. --bio.")
                 author = actions.update_author(find_author(options["author"]), user=user, **changes)
                 self.stdout.write(f"Saved {author.name} ({author.get_absolute_url()}).")
-
-
-def _account(username: str) -> Any:
-    model = get_user_model()
-    found = model._default_manager.filter(**{model.USERNAME_FIELD: username}).first()
-    if found is None:
-        raise CommandError(f'No account "{username}".')
-    return found
