@@ -185,6 +185,7 @@ INSTALLED_APPS = [
     "newsdesk.hooks",
     "newsdesk.news",
     "newsdesk.public",
+    "newsdesk.search",
     "newsdesk.live",
     "newsdesk.cache",
     "newsdesk.images",

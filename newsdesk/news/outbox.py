@@ -8,6 +8,7 @@ that misses one loses nothing but a little latency.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,11 @@ from .models import Article, Event, OutboxHorizon
 
 #: Sent after commit with ``event_ids``: the ids written by that transaction.
 events_committed = Signal()
+
+#: Readers that must move with the data itself, inside the change's own
+#: transaction (the search index), registered from their AppConfig.ready():
+#: news imports none of them, and no caller writes their tables.
+_in_step: list[Callable[[Event], None]] = []
 
 #: PostgreSQL channel notified (transactionally) for every event.
 PG_CHANNEL = "newsdesk_events"
@@ -47,6 +53,8 @@ def emit(event_type: str, article: Article | None, payload: dict[str, Any]) -> E
         payload=payload,
         created_at=timezone.now(),
     )
+    for reader in _in_step:
+        reader(event)
     if postgres:
         # Delivered to listeners when (and only if) the transaction commits.
         with connection.cursor() as cursor:
@@ -55,6 +63,12 @@ def emit(event_type: str, article: Article | None, payload: dict[str, Any]) -> E
         lambda: events_committed.send(sender=Event, event_ids=[event.id]), robust=True
     )
     return event
+
+
+def keep_in_step(reader: Callable[[Event], None]) -> None:
+    """Call ``reader`` with every event, inside the transaction that writes it."""
+    if reader not in _in_step:
+        _in_step.append(reader)
 
 
 def pruned_through() -> int:
