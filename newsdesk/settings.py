@@ -320,6 +320,24 @@ NEWSDESK_PAGE_CACHE_REDIS_PREFIX = os.environ.get(
 # old ones are dropped (the most requested first); 0 leaves them to readers.
 NEWSDESK_PAGE_CACHE_WARM = env_int("NEWSDESK_PAGE_CACHE_WARM", 4, minimum=0, maximum=64)
 
+# Caches in front (docs/operations.md, "Caches in front"): the headers that
+# name a page's dependency keys, and the purger the worker tells when an
+# outbox event moves them (newsdesk/hooks/purge.py). Checked by
+# newsdesk/cache/checks.py.
+NEWSDESK_SURROGATE_HEADERS = [
+    name.lower() for name in env_list("NEWSDESK_SURROGATE_HEADERS", "Surrogate-Key,Cache-Tag,xkey")
+]
+NEWSDESK_PURGE = os.environ.get("NEWSDESK_PURGE", "").strip().lower() or "none"
+NEWSDESK_PURGE_VARNISH_URLS = env_list("NEWSDESK_PURGE_VARNISH_URLS", "")
+NEWSDESK_PURGE_FASTLY_API = os.environ.get("NEWSDESK_PURGE_FASTLY_API", "https://api.fastly.com")
+NEWSDESK_PURGE_FASTLY_SERVICE = os.environ.get("NEWSDESK_PURGE_FASTLY_SERVICE", "").strip()
+NEWSDESK_PURGE_FASTLY_TOKEN = os.environ.get("NEWSDESK_PURGE_FASTLY_TOKEN", "").strip()
+NEWSDESK_PURGE_CLOUDFLARE_API = os.environ.get(
+    "NEWSDESK_PURGE_CLOUDFLARE_API", "https://api.cloudflare.com"
+)
+NEWSDESK_PURGE_CLOUDFLARE_ZONE = os.environ.get("NEWSDESK_PURGE_CLOUDFLARE_ZONE", "").strip()
+NEWSDESK_PURGE_CLOUDFLARE_TOKEN = os.environ.get("NEWSDESK_PURGE_CLOUDFLARE_TOKEN", "").strip()
+
 # Live stream (newsdesk/live, docs/live-events.md) --------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):

@@ -12,7 +12,7 @@ class CacheConfig(AppConfig):
 
         from newsdesk.news.outbox import events_committed
 
-        from . import invalidation
+        from . import checks, invalidation  # noqa: F401  (checks registers the system checks)
         from .store import PAGES
 
         PAGES.max_bytes = settings.NEWSDESK_PAGE_CACHE_MB * 1024 * 1024

@@ -7,6 +7,8 @@ from typing import TypeVar
 
 from django.http import HttpResponseBase
 
+from . import surrogate
+
 R = TypeVar("R", bound=HttpResponseBase)
 
 HEADER = "X-Newsdesk-Deps"
@@ -37,4 +39,7 @@ def depends_on(response: R, deps: Iterable[str]) -> R:
         # encodes header strings as latin-1), which the front decodes as UTF-8
         # and strips; no one else ever sees it.
         response.headers[HEADER] = " ".join(names).encode().decode("latin-1")
+        # The same names for the caches in front (Fastly, Cloudflare, Varnish).
+        for name, value in surrogate.headers(names).items():
+            response.headers[name] = value
     return response

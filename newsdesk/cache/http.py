@@ -22,7 +22,10 @@ def request_key(
     """The cache key for an anonymous GET/HEAD of a known page, else ``None``.
 
     Requests with a query string (older pages, previews, filters), with a
-    session cookie (a signed-in editor) or with credentials go to Django.
+    session cookie (a signed-in editor) or with credentials go to Django, and
+    so do a shared cache's fetches (``X-Newsdesk-Front``, set by the Varnish
+    VCL on a miss): it is the cache then, and a purge must never be refilled
+    from this process's copy before this process has read the event.
     """
     if method not in (b"GET", b"HEAD") or query:
         return None
@@ -30,7 +33,7 @@ def request_key(
     for name, value in headers:
         if name == b"cookie" and session in value:
             return None
-        if name == b"authorization":
+        if name in (b"authorization", b"x-newsdesk-front"):
             return None
     return path.decode("latin-1")
 

@@ -8,8 +8,8 @@ class HooksConfig(AppConfig):
     verbose_name = _("Webhooks and deliveries")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks, purge, webhooks  # noqa: F401  (checks registers the system checks)
         from .consumers import register
-        from .webhooks import consumer
 
-        register(consumer)
+        register(webhooks.consumer)
+        register(purge.consumer)

@@ -48,6 +48,10 @@ class Consumer:
     )
     #: Whether targets come from people (checked by the SSRF guard) or from settings.
     guarded: bool = True
+    #: The method and body of one attempt (a cache purge is not always a POST).
+    request: Callable[[Delivery], tuple[str, bytes]] = field(
+        default=lambda delivery: ("POST", delivery.body.encode())
+    )
 
 
 _registry: dict[str, Consumer] = {}

@@ -105,15 +105,21 @@ def _retry_after(value: str | None, now: datetime) -> timedelta | None:
 
 
 def send(
-    client: httpx.Client, delivery: Delivery, headers: dict[str, str], now: datetime
+    client: httpx.Client,
+    delivery: Delivery,
+    headers: dict[str, str],
+    now: datetime,
+    request: tuple[str, bytes] | None = None,
 ) -> Outcome:
-    """One attempt: POST the stored body, read at most RESPONSE_CAP within the deadline."""
+    """One attempt: POST the stored body (or the consumer's ``request``: method
+    and body), read at most RESPONSE_CAP within the deadline."""
     deadline = time.monotonic() + TIMEOUT_SECONDS
+    method, content = request or ("POST", delivery.body.encode())
     try:
         with client.stream(
-            "POST",
+            method,
             delivery.url,
-            content=delivery.body.encode(),
+            content=content,
             headers={"Content-Type": delivery.content_type, **headers},
         ) as response:
             received = bytearray()
@@ -212,7 +218,13 @@ def deliver_due(clients: Clients, clock: Callable[[], datetime] = timezone.now) 
             client = clients.guarded if consumer.guarded else clients.trusted
             started = clock()
             timer = time.monotonic()
-            outcome = send(client, delivery, consumer.headers(delivery, started), started)
+            outcome = send(
+                client,
+                delivery,
+                consumer.headers(delivery, started),
+                started,
+                consumer.request(delivery),
+            )
             record(delivery, outcome, started, int((time.monotonic() - timer) * 1000))
             made += 1
     return made
