@@ -198,6 +198,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsdesk.server.middleware.RouteMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsdesk.public.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -490,6 +491,32 @@ NEWSDESK_API_RATE_ANONYMOUS = env_int(
 )
 NEWSDESK_API_RATE_CONTENT = env_int("NEWSDESK_API_RATE_CONTENT", 600, minimum=1, maximum=1_000_000)
 NEWSDESK_API_RATE_ADMIN = env_int("NEWSDESK_API_RATE_ADMIN", 300, minimum=1, maximum=1_000_000)
+
+# Operations (docs/operations.md): health, metrics, logs -------------------
+# /metrics answers a bearer token or these addresses (IPs or networks); with
+# neither it answers 403.
+NEWSDESK_METRICS_TOKEN = os.environ.get("NEWSDESK_METRICS_TOKEN", "").strip()
+if NEWSDESK_METRICS_TOKEN and len(NEWSDESK_METRICS_TOKEN) < 24:
+    _error(
+        "newsdesk.E060",
+        "NEWSDESK_METRICS_TOKEN is shorter than 24 characters.",
+        "Use a long random value, e.g. the output of "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`, or unset it.",
+    )
+    NEWSDESK_METRICS_TOKEN = ""
+NEWSDESK_METRICS_ALLOW = env_networks("NEWSDESK_METRICS_ALLOW", "newsdesk.E061")
+# /readyz fails when no worker has finished a pass for this long.
+NEWSDESK_WORKER_STALE_SECONDS = env_int(
+    "NEWSDESK_WORKER_STALE_SECONDS", 60, minimum=10, maximum=86_400
+)
+# Seconds a 503 asks clients to wait (Retry-After) while the database fails.
+NEWSDESK_RETRY_AFTER = env_int("NEWSDESK_RETRY_AFTER", 10, minimum=1, maximum=3600)
+# One line per request on the newsdesk.access logger; off for `make demo`.
+NEWSDESK_ACCESS_LOG = env_bool("NEWSDESK_ACCESS_LOG", False)
+# Log lines as JSON objects (one per line, with the request id) or plain text.
+NEWSDESK_LOG_FORMAT = env_choice("NEWSDESK_LOG_FORMAT", "plain", ("plain", "json"))
+# Client addresses in the access log: off unless an operator needs them.
+NEWSDESK_LOG_ADDRESSES = env_bool("NEWSDESK_LOG_ADDRESSES", False)
 
 # Django's own upload limits, stated rather than implied.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from .http import cacheable, response_headers, strip_deps
-from .store import PAGES, Entry, Token, make_entry
+from .store import PAGES, ROUTE_HEADER, Entry, Token, make_entry
 
 log = logging.getLogger(__name__)
 Scope = dict[str, Any]
@@ -164,6 +164,8 @@ async def send_entry(entry: Entry, scope: Scope, send: Any, source: bytes = b"hi
     status, headers, body = response_headers(
         entry, scope["method"].encode(), scope.get("headers", []), source
     )
+    if status == 304 and source == b"hit":
+        PAGES.not_modified += 1
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
@@ -198,6 +200,9 @@ class Capture:
                 return
             self.start = {**message, "headers": headers}
             self.deps = deps
+            route = next((v for n, v in headers if n == ROUTE_HEADER), None)
+            if route is not None:  # the entry drops it; the metrics read it here
+                self.scope["newsdesk.route"] = route
             return
         if self.start is None:
             await self.send(message)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils.http import parse_etags, parse_http_date_safe
 
-from .store import DEPS_HEADER, Entry
+from .store import DEPS_HEADER, PAGES, Entry
 
 STATUS_LINES = {200: b"HTTP/1.1 200 OK\r\n", 304: b"HTTP/1.1 304 Not Modified\r\n"}
 # What a 304 repeats of the 200 (RFC 9110, 15.4.5).
@@ -134,6 +134,7 @@ def raw_parts(
         entry, if_none_match, if_modified_since
     ):
         key, body = "304", b""
+        PAGES.not_modified += 1
     else:
         key, body = entry.variant(accept_encoding)
     if close:

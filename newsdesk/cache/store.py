@@ -46,6 +46,8 @@ COMPRESS_MIN = 1024
 #: How long the live hub waits for pages it renders again before dropping.
 REFRESH_SECONDS = 0.5
 DEPS_HEADER = b"x-newsdesk-deps"
+#: The route pattern Django matched, for the metrics; never stored or sent.
+ROUTE_HEADER = b"x-newsdesk-route"
 
 
 @dataclass(slots=True)
@@ -83,7 +85,8 @@ def make_entry(
     kept = [
         (name, value)
         for name, value in headers
-        if name.lower() not in {b"content-length", b"content-encoding", b"etag", DEPS_HEADER}
+        if name.lower()
+        not in {b"content-length", b"content-encoding", b"etag", DEPS_HEADER, ROUTE_HEADER}
     ]
     etag = b'W/"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
     entry = Entry(status, kept, body, etag, deps)
@@ -136,8 +139,13 @@ class PageCache:
         self.generation = 0
         #: The last outbox event this process's hub has invalidated through.
         self.cursor: int | None = None
+        #: Plain counters, read by the metrics (newsdesk/server/metrics.py):
+        #: a hit costs no lock.
         self.hits = 0
         self.misses = 0
+        self.not_modified = 0
+        self.stale = 0
+        self.invalidated = 0
         self._pool: ThreadPoolExecutor | None = None
         #: Called with the keys of dropped pages that were requested, most
         #: requested first (from the thread that dropped them).
@@ -332,6 +340,7 @@ class PageCache:
             requested = self._requested(keys)
             for key in keys:
                 self._remove(key)
+            self.invalidated += len(keys)
             if current:
                 for key, entry in fresh.items():
                     self._store_locked(key, entry)

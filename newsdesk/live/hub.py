@@ -66,6 +66,8 @@ class Hub:
         self.beat = 0
         self.broker_healthy = False
         self.connections = 0
+        #: Events written to readers (one per event per reader), for the metrics.
+        self.delivered = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
         self._changed: asyncio.Future[None] | None = None
@@ -219,14 +221,15 @@ class Hub:
         """Write a batch to every connection-level stream, one join per filter."""
         if not self.subscribers:
             return
-        by_filter: dict[frozenset[str], bytes] = {}
+        by_filter: dict[frozenset[str], tuple[bytes, int]] = {}
         for subscriber in list(self.subscribers):
-            data = by_filter.get(subscriber.tags)
-            if data is None:
-                data = b"".join(e.frame for e in fresh if e.wanted_by(subscriber.tags))
-                by_filter[subscriber.tags] = data
-            if data:
-                subscriber.write(data)
+            found = by_filter.get(subscriber.tags)
+            if found is None:
+                wanted = [e.frame for e in fresh if e.wanted_by(subscriber.tags)]
+                found = by_filter[subscriber.tags] = (b"".join(wanted), len(wanted))
+            if found[1]:
+                subscriber.write(found[0])
+                self.delivered += found[1]
 
     # For streams -------------------------------------------------------------
 

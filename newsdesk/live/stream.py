@@ -97,6 +97,7 @@ async def live(hub: Hub, scope: Scope, receive: Any, send: Any) -> None:
             chunks, cursor = await catch_up_frames(hub, cursor, tags)
             if chunks:
                 await send({"type": "http.response.body", "body": chunks, "more_body": True})
+                hub.delivered += chunks.count(b"\nevent: ")  # one per frame
                 beat = hub.beat
             elif hub.beat != beat:
                 await send({"type": "http.response.body", "body": HEARTBEAT, "more_body": True})

@@ -8,6 +8,8 @@ threads many times per request.
 
 - ``/live`` is answered here (``newsdesk.live.stream``): an open stream is a
   coroutine, not a thread.
+- ``/healthz``, ``/readyz`` and ``/metrics`` are answered here too
+  (``health.py``, ``metrics.py``): a probe never waits for a Django thread.
 - Lifespan start-up starts the live hub and its broker listener, then runs a
   full collection and ``gc.freeze()`` so that the objects loaded at start-up
   stay out of later full collections (at thousands of open streams those
@@ -29,8 +31,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
 from django.core.wsgi import get_wsgi_application
 
 from newsdesk.cache.front import PageFront
-from newsdesk.cache.http import request_key, strip_deps
-from newsdesk.cache.store import PAGES
+from newsdesk.cache.http import header, request_key, strip_deps
+from newsdesk.cache.store import PAGES, ROUTE_HEADER
+
+from .health import Readiness, healthz
 
 log = logging.getLogger(__name__)
 Scope = dict[str, Any]
@@ -53,15 +57,25 @@ class Front:
         )
         self.listener: Listener | None = listener_for(self.hub)
         self.started = False
+        self.readyz = Readiness()
+        from .metrics import Tally
+
+        self.tally = Tally(self.hub)
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         kind = scope["type"]
         if kind == "http":
-            if scope["path"] == "/live" and self.started:
+            path = scope["path"]
+            if path == "/live" and self.started:
                 from newsdesk.live.stream import live
 
                 await live(self.hub, scope, receive, send)
                 return
+            if path in PROBES:
+                await self._probe(path, scope, send)
+                return
+            started = time.perf_counter()
+            send = _count(send, scope, started)
             key = None
             if PAGES.max_bytes:
                 key = request_key(
@@ -73,11 +87,21 @@ class Front:
             if key is not None:
                 await self.pages.serve(key, scope, receive, send)
                 return
-            await self.django(scope, receive, _strip_deps(send, time.perf_counter()))  # type: ignore[arg-type]
+            await self.django(scope, receive, _strip_deps(send, started))  # type: ignore[arg-type]
         elif kind == "lifespan":
             await self._lifespan(receive, send)
         else:  # websockets are not part of newsdesk
             await send({"type": "websocket.close", "code": 1000})
+
+    async def _probe(self, path: str, scope: Scope, send: Any) -> None:
+        if path == "/healthz":
+            await healthz(send)
+        elif path == "/readyz":
+            await self.readyz(send)
+        else:
+            from .metrics import metrics
+
+            await metrics(scope, send, self.tally)
 
     async def _lifespan(self, receive: Any, send: Any) -> None:
         while True:
@@ -91,6 +115,7 @@ class Front:
 
                 protocol.ACTIVE_HUB = self.hub
                 self.pages.start()
+                self.tally.start()
                 gc.collect()
                 gc.freeze()
                 # Thousands of open streams make every full collection long;
@@ -102,11 +127,39 @@ class Front:
 
                 protocol.ACTIVE_HUB = None
                 self.pages.stop()
+                self.tally.stop()
                 if self.listener is not None:
                     await self.listener.stop()
                 await self.hub.stop()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
+
+
+PROBES = frozenset({"/healthz", "/readyz", "/metrics"})
+
+
+def _count(send: Any, scope: Scope, started: float) -> Any:
+    """Count the response by route and status, and time it (see
+    ``newsdesk.ops.metrics``); hits from the page cache are counted by the
+    cache itself, in a plain integer."""
+    from newsdesk.ops import metrics
+
+    async def wrapped(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            headers = message.get("headers", [])
+            route = header(headers, ROUTE_HEADER)
+            if route:
+                headers = [(n, v) for n, v in headers if n != ROUTE_HEADER]
+                message = {**message, "headers": headers}
+            elif header(headers, b"x-cache") == b"hit":
+                await send(message)
+                return
+            label = (route or scope.get("newsdesk.route") or b"unmatched").decode("latin-1")
+            metrics.REQUESTS.labels(label, str(message["status"])).inc()
+            metrics.LATENCY.labels(label).observe(time.perf_counter() - started)
+        await send(message)
+
+    return wrapped
 
 
 def _strip_deps(send: Any, started: float) -> Any:

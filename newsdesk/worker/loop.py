@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -28,7 +29,9 @@ from newsdesk.hooks.consumers import plan_all
 from newsdesk.hooks.delivery import Clients, deliver_due, make_clients
 from newsdesk.news.actions import publish_due
 from newsdesk.news.outbox import events_committed
-from newsdesk.wire.fetch import refresh_due
+from newsdesk.wire.fetch import RefreshResult, refresh_due
+
+from .heartbeat import beat
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +49,24 @@ def run_once(clients: Clients, clock: Callable[[], datetime] = timezone.now) -> 
     publish_due(clock())
     plan_all(clock())
     sent = deliver_due(clients, clock)
-    refresh_due(clock=clock, parallel=WIRE_THREADS)
+    fetched = refresh_due(clock=clock, parallel=WIRE_THREADS)
+    beat()  # the real time: /readyz asks whether the worker is alive now
+    _count_fetches(fetched)
     return sent
+
+
+def _count_fetches(results: list[RefreshResult]) -> None:
+    from newsdesk.ops import metrics
+
+    outcomes = Counter(r.status for r in results)
+    for outcome, count in outcomes.items():
+        metrics.add(metrics.WIRE_FETCHES, count, outcome)
+
+
+def _count_pass(outcome: str) -> None:
+    from newsdesk.ops import metrics
+
+    metrics.WORKER_PASSES.labels(outcome).inc()
 
 
 def run(
@@ -68,8 +87,10 @@ def run(
             wake.clear()
             try:
                 run_once(active)
+                _count_pass("ok")
             except DatabaseError:
                 log.exception("delivery worker pass failed; trying again shortly")
+                _count_pass("failed")
             finally:
                 close_old_connections()
             # Wake on a commit here, on stop, or after ``poll`` seconds.

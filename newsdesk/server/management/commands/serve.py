@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
+import sys
 import threading
 from typing import Any
 
@@ -23,6 +25,22 @@ def default_site_url(shown_host: str, port: int) -> None:
     url = f"http://{WILDCARDS.get(shown_host, shown_host)}:{port}"
     os.environ["NEWSDESK_SITE_URL"] = url
     settings.NEWSDESK_SITE_URL = url
+
+
+def metrics_dir(pid: int) -> None:
+    """Where every process of this server keeps its metric values, so that
+    ``/metrics`` in any web process reports them all (prometheus-client's
+    multi-process mode). An operator's PROMETHEUS_MULTIPROC_DIR is kept;
+    otherwise one folder per server under the data directory, emptied now:
+    values of a server that stopped must not be added to this one's."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    if "prometheus_client" in sys.modules:  # too late: values stay per process
+        return
+    path = settings.DATA_DIR / "metrics" / f"serve-{pid}"
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(path)
 
 
 class Command(BaseCommand):
@@ -58,6 +76,7 @@ class Command(BaseCommand):
         workers: int,
         **options: Any,
     ) -> None:
+        metrics_dir(os.getpid())
         # Every open live stream is a socket: allow as many as the system does.
         soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
         if soft < hard:
@@ -87,6 +106,9 @@ class Command(BaseCommand):
             stop.set()
             if worker is not None:
                 worker.join(timeout=10)
+            folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
+            if folder.endswith(f"serve-{os.getpid()}"):
+                shutil.rmtree(folder, ignore_errors=True)
 
     def _serve(self, host: str, port: int, workers: int) -> None:
         import uvicorn

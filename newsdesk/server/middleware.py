@@ -1,0 +1,23 @@
+"""Django's side of the front's bookkeeping."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponseBase
+
+
+class RouteMiddleware:
+    """Names the route pattern a request matched (``/news/<str:slug>/``) in an
+    internal header the ASGI front reads for the metrics and removes, so
+    requests are counted per route rather than per address."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        match = request.resolver_match
+        route = "/" + match.route if match is not None else "unmatched"
+        response.headers["X-Newsdesk-Route"] = route[:200]
+        return response
