@@ -384,10 +384,19 @@ def preview(request: DeskRequest, pk: int) -> HttpResponse:
             "sources",
             "corrections",
         )
+        .select_related("image")
         .filter(pk=pk)
         .get()
     )
-    context = {"article": article, "related": [], "live_position": None, "desk_preview": True}
+    # As on the public page: an update without a byline shows the desk's card.
+    desk_author = None if article.bylines.all() else site.default_author(site.of(request))
+    context = {
+        "article": article,
+        "related": [],
+        "live_position": None,
+        "desk_preview": True,
+        "desk_author": desk_author,
+    }
     return render(request, "public/article.html", context)
 
 

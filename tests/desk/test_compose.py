@@ -18,7 +18,8 @@ from newsdesk.desk.models import Autosave
 from newsdesk.images.models import Image
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Correction, Revision
-from tests.helpers import find_all, parse
+from newsdesk.site.actions import update_settings
+from tests.helpers import find_all, parse, text_of
 
 from .conftest import signed_in
 
@@ -302,6 +303,31 @@ def test_preview_of_a_draft_is_private(editor: User, client: Client) -> None:
     assert response.status_code == 200
     assert "Not yet public." in response.content.decode()
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_preview_shows_the_desks_card_as_the_public_page_does(editor: User) -> None:
+    desk = actions.create_author(name="The Harbour Desk", bio="The newsroom's own updates.")
+    update_settings(default_author=desk, contact_line="Tips: desk@harbour.example")
+    unsigned = actions.create_draft(headline="Roads closed", lede="For the regatta.", user=editor)
+    writer = actions.create_author(name="Mira Castell", bio="Mira covers the harbour.")
+    signed = actions.create_draft(headline="Regatta results", lede="Blue won.", authors=[writer])
+    client = signed_in(editor)
+
+    def authors(article: Article) -> list[str]:
+        """The preview's authors section: its heading, then each card's lines."""
+        response = client.get(f"/desk/articles/{article.pk}/preview/")
+        assert response.status_code == 200
+        (section,) = find_all(parse(response.content), "section", class_="authors")
+        lines = find_all(section, "h2") + find_all(section, "h3") + find_all(section, "p")
+        return [text_of(e) for e in lines]
+
+    assert authors(unsigned) == [
+        "From the desk",
+        "The Harbour Desk",
+        "The newsroom's own updates.",
+        "Tips: desk@harbour.example",
+    ]
+    assert authors(signed) == ["About the author", "Mira Castell", "Mira covers the harbour."]
 
 
 def test_history_diff_and_restore(editor: User) -> None:
