@@ -71,10 +71,20 @@ def _account(uid: str, token: str) -> User | None:
     return account
 
 
-def _private(response: HttpResponse) -> HttpResponse:
-    """Never cached; and the token never leaves in a Referer header."""
-    response["Referrer-Policy"] = "no-referrer"
+def _private(response: HttpResponse, *, referrer: str = "no-referrer") -> HttpResponse:
+    """Never cached; and the token never leaves in a Referer header.
+
+    Only the address with the token needs ``no-referrer``. The form's own
+    address has no token, and there the browser must name its origin when it
+    posts the form: under ``no-referrer`` it sends ``Origin: null``, which the
+    CSRF check refuses, so nobody could set a password. ``same-origin`` sends
+    the origin to this site and nothing to any other."""
+    response["Referrer-Policy"] = referrer
     return no_store(response)
+
+
+def _form_page(response: HttpResponse) -> HttpResponse:
+    return _private(response, referrer="same-origin")
 
 
 @sensitive_variables("token")
@@ -105,7 +115,7 @@ def welcome(request: HttpRequest, uid: str, token: str) -> HttpResponse:
         else:
             request.session.pop(SESSION_KEY, None)
             messages.success(request, _("Your password is set. Sign in with it now."))
-            return _private(redirect("desk:login"))
+            return _form_page(redirect("desk:login"))
     context = {"form": form, "username": account.get_username()}
     status = 400 if form.errors else 200
-    return _private(render(request, "desk/welcome.html", context, status=status))
+    return _form_page(render(request, "desk/welcome.html", context, status=status))
