@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import search, views
 
 app_name = "public"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("news/<str:slug>/", views.article, name="article"),
     path("tag/<str:slug>/", views.tag, name="tag"),
     path("author/<str:slug>/", views.author, name="author"),
+    path("search", search.search, name="search"),
+    path("opensearch.xml", search.opensearch, name="opensearch"),
 ]
