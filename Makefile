@@ -8,7 +8,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: demo serve test test-sqlite test-postgres lint format bench chromium trang clean
+.PHONY: demo serve test test-sqlite test-postgres lint format bench chromium trang varnish clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("newsdesk needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -38,6 +38,14 @@ trang:
 	  echo "Installing Debian's trang for the Atom schema tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq trang >/dev/null; }
 
+# Debian's varnish and varnish-modules (xkey) run deploy/varnish/newsdesk.vcl
+# in front of newsdesk serve for the purge tests; installed when missing.
+varnish:
+	@{ command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ]; } \
+	  && [ -n "$$(ls /usr/lib/*/varnish/vmods/libvmod_xkey.so 2>/dev/null)" ] || { \
+	  echo "Installing Debian's varnish and varnish-modules for the purge tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq varnish varnish-modules >/dev/null; }
+
 lint: $(STAMP)
 	$(BIN)/ruff check newsdesk tests bench
 	$(BIN)/ruff format --check newsdesk tests bench
@@ -51,7 +59,7 @@ format: $(STAMP)
 # on servers, browsers and sockets, so two cores finish both in little more
 # than the longer one. The SQLite half prints as it goes, the PostgreSQL
 # half (var/test-postgres.log) when it is done.
-test: lint chromium trang
+test: lint chromium trang varnish
 	@mkdir -p var
 	@if $(BIN)/python bench/support/port_open.py 127.0.0.1 5432; then \
 	  $(MAKE) --no-print-directory test-postgres > var/test-postgres.log 2>&1 & pg=$$!; \
@@ -67,11 +75,11 @@ test: lint chromium trang
 	  echo "SKIPPED the PostgreSQL half: nothing answers at 127.0.0.1:5432 (start PostgreSQL, then run make test-postgres)."; \
 	fi
 
-test-sqlite: $(STAMP) chromium trang
+test-sqlite: $(STAMP) chromium trang varnish
 	@echo "== test suite on SQLite =="
 	env -u DATABASE_URL $(BIN)/pytest
 
-test-postgres: $(STAMP) chromium trang
+test-postgres: $(STAMP) chromium trang varnish
 	@echo "== test suite on PostgreSQL ($(POSTGRES_URL)) =="
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
 
