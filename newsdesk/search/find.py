@@ -5,11 +5,12 @@
 """Queries on the index: ranked pages for readers, matching ids for lists,
 similar articles for "Read more".
 
-Ranking (docs/search.md): ``score = relevance x (1 + 2 x H / (H + age))``,
-where relevance is BM25 on SQLite (columns weighted 8, 4, 2, 1.5, 1.25, 1)
+Ranking (docs/search.md): ``score = relevance x (1 + H / (H + age))``,
+where relevance is BM25 on SQLite (columns weighted 10, 4, 1, 0.8, 0.6, 0.5)
 or ``ts_rank_cd`` on PostgreSQL (weights A-D 1.0, 0.4, 0.2, 0.1), ``age``
-is the seconds since publication and ``H`` three days: today's update
-counts up to three times an old one of the same relevance.
+is the seconds since publication and ``H`` three days: an update of today
+counts twice an old one of the same relevance, one of three days ago 1.5
+times.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from .query import Parsed, Term
 from .text import words
 
 HALF = 3 * 86400  # H: seconds after which recency has given half its boost
-BM25_WEIGHTS = "8.0, 4.0, 2.0, 1.5, 1.25, 1.0"
+BM25_WEIGHTS = "10.0, 4.0, 1.0, 0.8, 0.6, 0.5"
 PG_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A
 _CURSOR = re.compile(r"^(\d+(?:\.\d+)?(?:e-?\d+)?)_(\d{1,19})_(\d{1,12})$")
 
@@ -131,14 +132,14 @@ def _ranked_sql(parsed: Parsed, now: int) -> tuple[str, list[Any]]:
         sql = (
             "SELECT d.article_id, d.stamp, CAST("
             f"ts_rank_cd('{PG_WEIGHTS}', d.vector, q.query) AS double precision)"
-            " * (1.0 + 2.0 * %s / (%s + GREATEST(%s - d.stamp, 0))) AS score"
+            " * (1.0 + %s / (%s + GREATEST(%s - d.stamp, 0))) AS score"
             f" FROM search_document d, (SELECT {tsquery} AS query) q"
             " WHERE d.vector @@ q.query"
         )
         return sql, [float(HALF), float(HALF), now, *params]
     sql = (
         f"SELECT d.article_id, d.stamp, (-bm25(search_fts, {BM25_WEIGHTS}))"
-        " * (1.0 + 2.0 * %s / (%s + MAX(%s - d.stamp, 0))) AS score"
+        " * (1.0 + %s / (%s + MAX(%s - d.stamp, 0))) AS score"
         " FROM search_fts JOIN search_document d ON d.article_id = search_fts.rowid"
         " WHERE search_fts MATCH %s"
     )
