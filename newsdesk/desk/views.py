@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -22,7 +21,7 @@ from newsdesk.news.models import Article, ArticleAuthor, AuditEntry, Revision, T
 from newsdesk.news.rendering import render_markdown
 from newsdesk.site import current as site
 
-from . import diff
+from . import diff, editing
 from .access import DeskRequest, desk_view
 from .forms import (
     BYLINE_SLOTS,
@@ -91,17 +90,6 @@ def _store_image(form: ComposerForm, user: Any) -> Any:
         raise ValidationError({"image": exc.messages}) from exc
 
 
-def _discard_image(image: Any) -> None:
-    """An upload whose article change failed leaves nothing behind."""
-    if image is None:
-        return
-    from django.core.files.storage import default_storage
-
-    for name in image.files():
-        default_storage.delete(name)
-    image.delete()
-
-
 def _image_changes(form: ComposerForm, image: Any, article: Article | None) -> dict[str, Any]:
     alt = (form.cleaned_data.get("image_alt") or "").strip()
     if image is not None:
@@ -111,16 +99,6 @@ def _image_changes(form: ComposerForm, image: Any, article: Article | None) -> d
     if article is not None and getattr(article, "image_id", None):
         return {"image_alt": alt}
     return {}
-
-
-def _errors_to_form(form: ComposerForm, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error.messages)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do: str) -> Article:
@@ -168,7 +146,7 @@ def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do:
                     raise ValidationError({"publish_at": [_("Choose when to publish.")]})
                 actions.schedule(article, publish_at=when, user=user)
     except BaseException:
-        _discard_image(image)
+        editing.discard(image)
         raise
     # The work is saved: its autosave (and, for a new update, the one kept
     # before it had an id) is no longer needed.
@@ -186,24 +164,11 @@ _DONE = {
 }
 
 
-def _too_large(request: DeskRequest) -> bool:
-    """A body bigger than the largest image plus the form is refused before it
-    is read (Django caps form fields, not uploaded files)."""
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return True
-    return length > settings.NEWSDESK_IMAGE_MAX_BYTES + settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-
-
 def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
     user = request.user
-    if request.method == "POST" and _too_large(request):
-        return HttpResponse(
-            _("This upload is too large: images can be up to %(mb)d MB.")
-            % {"mb": settings.NEWSDESK_IMAGE_MAX_BYTES // (1024 * 1024)},
-            status=413,
-        )
+    refused = editing.too_large(request) if request.method == "POST" else None
+    if refused is not None:
+        return refused
     conflict: list[diff.FieldDiff] | None = None
     preview = None
     status = 200
@@ -234,7 +199,7 @@ def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
                     form = _rebound(data, request, form)
                     _autosave(request, current, form.data, current.version)
                 else:
-                    _errors_to_form(form, exc)
+                    editing.errors_to_form(form, exc)
             else:
                 messages.success(request, _DONE[do])
                 return redirect("desk:edit", pk=saved.pk)
