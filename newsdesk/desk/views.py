@@ -209,6 +209,9 @@ def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
     elif article is None:
         saved_work = _autosave_for(request, None)
         fresh = {"change": "minor", "language": site.of(request).language}
+        own = permissions.author_of(user)
+        if own is not None:  # a writer with a profile starts on the byline
+            fresh["author_0"] = str(own.pk)
         form = ComposerForm(initial=initial_from_data(saved_work.data) if saved_work else fresh)
     else:
         form = ComposerForm(initial=initial_for(article))

@@ -412,3 +412,15 @@ def test_extra_fields_are_ignored(contributor: User) -> None:
     assert article.status == Article.Status.DRAFT and not article.is_pinned
     contributor.refresh_from_db()
     assert not contributor.is_staff and not contributor.is_superuser
+
+
+def test_a_writer_with_a_profile_starts_on_the_byline(contributor: User, editor: User) -> None:
+    own = actions.create_author(name="Casey Moreno", account=contributor)
+    page = parse(signed_in(contributor).get("/desk/new/").content)
+    (first,) = find_all(page, "select", name="author_0")
+    chosen = [o.attrs["value"] for o in find_all(first, "option") if "selected" in o.attrs]
+    assert chosen == [str(own.pk)]
+    # Someone without a profile starts with an empty byline.
+    page = parse(signed_in(editor).get("/desk/new/").content)
+    (first,) = find_all(page, "select", name="author_0")
+    assert [o.attrs["value"] for o in find_all(first, "option") if "selected" in o.attrs] == [""]
