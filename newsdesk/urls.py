@@ -20,3 +20,4 @@ urlpatterns = [
 ]
 
 handler404 = "newsdesk.public.views.not_found"
+handler500 = "newsdesk.server.unavailable.server_error"

@@ -64,6 +64,10 @@ class PageFront:
     async def serve(self, key: str, scope: Scope, receive: Any, send: Any) -> None:
         entry, token = await PAGES.alookup(key)
         if entry is not None:
+            if PAGES.degraded:
+                PAGES.stale += 1
+                await send_entry(entry, scope, send, b"stale")
+                return
             await send_entry(entry, scope, send)
             return
         flight = self.inflight.get(key)
@@ -166,6 +170,8 @@ async def send_entry(entry: Entry, scope: Scope, send: Any, source: bytes = b"hi
     )
     if status == 304 and source == b"hit":
         PAGES.not_modified += 1
+    if source == b"stale":  # RFC 7234's warning: shown while the database fails
+        headers.append((b"warning", b'110 - "Response is Stale"'))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 

@@ -27,6 +27,7 @@ import gzip
 import hashlib
 import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -146,6 +147,11 @@ class PageCache:
         self.not_modified = 0
         self.stale = 0
         self.invalidated = 0
+        #: The database is failing: hits go through the ASGI front, marked
+        #: stale (``failing``/``tick``; read by the connection-level fast path).
+        self.degraded = False
+        self._hub_failing = False
+        self._stale_until = 0.0
         self._pool: ThreadPoolExecutor | None = None
         #: Called with the keys of dropped pages that were requested, most
         #: requested first (from the thread that dropped them).
@@ -155,6 +161,30 @@ class PageCache:
         self.refresh_limit = 4
         #: Requests for pages dropped lately, carried over when stored again.
         self._dropped_hits: dict[str, int] = {}
+
+    def failing(self, seconds: float = 5.0, *, hub: bool = False) -> None:
+        """The database failed (a 503 answered, or the live hub could not
+        read the events table): serve cached pages marked stale, until the
+        hub reads again and ``seconds`` have passed since the last failure."""
+        if hub:
+            self._hub_failing = True
+        self._stale_until = max(self._stale_until, time.monotonic() + seconds)
+        if not self.degraded:
+            log.warning("page cache: the database is failing; serving cached pages as stale")
+        self.degraded = True
+
+    def hub_read(self) -> None:
+        """The live hub read the events table: the database answers."""
+        self._hub_failing = False
+        self.tick()
+
+    def tick(self) -> None:
+        """Stop marking pages stale once the failure has passed (called
+        about once a second)."""
+        degraded = self._hub_failing or time.monotonic() < self._stale_until
+        if self.degraded and not degraded:
+            log.info("page cache: the database answers again")
+        self.degraded = degraded
 
     def __len__(self) -> int:
         return len(self._entries)

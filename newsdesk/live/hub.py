@@ -26,7 +26,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 
 from newsdesk.cache.invalidation import deps_for_events
 from newsdesk.cache.store import PAGES
@@ -160,6 +160,14 @@ class Hub:
             self._wake.clear()
             try:
                 await self.read_new()
+                PAGES.hub_read()
+            except DatabaseError as exc:
+                # Streams stay open (heartbeats go on); reads resume when the
+                # database answers, from the cursor, so nothing is skipped.
+                PAGES.failing(hub=True)
+                log.warning("live: the database is not answering (%s); retrying",
+                            type(exc).__name__)  # fmt: skip
+                await asyncio.sleep(self.poll_seconds)
             except Exception:
                 log.exception("live: reading new events failed; retrying")
                 await asyncio.sleep(self.poll_seconds)

@@ -155,6 +155,8 @@ class NewsdeskHttpProtocol(HttpToolsProtocol):
         hub.track(task)
 
     def _answer_from_cache(self) -> bool:
+        if PAGES.degraded:
+            return False  # the front marks pages stale while the database fails
         if self.pipeline or (self.cycle is not None and not self.cycle.response_complete):
             return False  # an earlier request on this connection is still being answered
         parsed = httptools.parse_url(self.url)

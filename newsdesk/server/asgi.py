@@ -136,6 +136,8 @@ class Front:
 
 
 PROBES = frozenset({"/healthz", "/readyz", "/metrics"})
+#: Django's 503 says the database failed (``unavailable.py``); never sent on.
+UNAVAILABLE = b"x-newsdesk-unavailable"
 
 
 def _count(send: Any, scope: Scope, started: float) -> Any:
@@ -148,10 +150,12 @@ def _count(send: Any, scope: Scope, started: float) -> Any:
         if message["type"] == "http.response.start":
             headers = message.get("headers", [])
             route = header(headers, ROUTE_HEADER)
-            if route:
-                headers = [(n, v) for n, v in headers if n != ROUTE_HEADER]
+            if route or message["status"] == 503:
+                if header(headers, UNAVAILABLE):
+                    PAGES.failing()
+                headers = [(n, v) for n, v in headers if n not in (ROUTE_HEADER, UNAVAILABLE)]
                 message = {**message, "headers": headers}
-            elif header(headers, b"x-cache") == b"hit":
+            elif header(headers, b"x-cache") in (b"hit", b"stale"):
                 await send(message)
                 return
             label = (route or scope.get("newsdesk.route") or b"unmatched").decode("latin-1")

@@ -99,6 +99,7 @@ class Tally:
     async def _loop(self) -> None:
         while True:
             await asyncio.sleep(1.0)
+            PAGES.tick()
             try:
                 self.flush()
             except Exception:
