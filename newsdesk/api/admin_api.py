@@ -20,6 +20,8 @@ from pydantic import Field
 
 from newsdesk.news import actions, permissions
 from newsdesk.news.models import Article, Author
+from newsdesk.search import find
+from newsdesk.search.query import MAX_LENGTH, parse
 
 from . import present
 from .auth import AdminToken, Caller
@@ -48,6 +50,11 @@ ArticleId = Path[Annotated[int, Field(ge=1, le=MAX_ID)]]
 
 class DeskFilters(Input):
     status: Article.Status | None = Field(default=None, description="Only articles in this state.")
+    q: str | None = Field(
+        default=None,
+        max_length=MAX_LENGTH,
+        description="Only articles matching these words, in every state the caller may see.",
+    )
     before: int | None = Field(default=None, ge=1, le=MAX_ID, description="`next_cursor`.")
     limit: Annotated[int, Field(ge=1, le=100)] = 20
 
@@ -136,6 +143,10 @@ def admin_list_articles(request: HttpRequest, filters: Query[DeskFilters]) -> di
     )
     if filters.status is not None:
         rows = rows.filter(status=filters.status)
+    if filters.q is not None:
+        parsed = parse(filters.q)
+        matching = find.matching(parsed, public_only=False)
+        rows = rows.filter(pk__in=matching) if parsed else rows.none()
     if filters.before is not None:
         rows = rows.filter(pk__lt=filters.before)
     found = list(rows.order_by("-id")[: filters.limit + 1])

@@ -18,6 +18,8 @@ from pydantic import Field
 
 from newsdesk.news.models import Article, Author, Event, Tag
 from newsdesk.news.pagination import BadCursor, Cursor, page
+from newsdesk.search import find
+from newsdesk.search.query import MAX_LENGTH, parse
 
 from . import present
 from .auth import ContentKey
@@ -42,6 +44,15 @@ Limit = Annotated[int, Field(ge=1, le=100)]
 
 
 class ArticleFilters(Input):
+    q: str | None = Field(
+        default=None,
+        max_length=MAX_LENGTH,
+        description=(
+            "Only articles matching these words (headline, lede, body, tags, authors, "
+            'outlets): `"a phrase"`, `-word` to leave out, `a OR b`; the last word also '
+            "matches longer words. Still newest first."
+        ),
+    )
     tag: Slug | None = Field(default=None, description="Only articles with this tag (slug).")
     author: Slug | None = Field(default=None, description="Only articles by this author (slug).")
     language: str | None = Field(default=None, max_length=16, pattern=LANGUAGE_PATTERN)
@@ -91,6 +102,13 @@ def content_list_articles(
         articles = articles.filter(is_breaking=filters.breaking)
     if filters.since is not None:
         articles = articles.filter(published_at__gte=filters.since)
+    if filters.q is not None:
+        parsed = parse(filters.q)
+        articles = (
+            articles.filter(pk__in=find.matching(parsed, public_only=True))
+            if parsed
+            else articles.none()
+        )
     if filters.after_event is not None:
         changed = Event.objects.filter(
             public=True, id__gt=filters.after_event, article_id=OuterRef("pk")

@@ -1,5 +1,6 @@
 """The desk's article list: every article the person may see, newest change
-first, filtered by status, author, tag, date and headline words, paged by
+first, filtered by status, author, tag, date and the full-text search (every
+status: the desk's index holds drafts and withdrawn updates too), paged by
 keyset (never OFFSET) like the reader pages."""
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from django.utils.translation import gettext as _
 from newsdesk.news.models import Article, Author, Tag
 from newsdesk.news.pagination import BadCursor, Cursor
 from newsdesk.news.permissions import visible_articles
+from newsdesk.search import find
+from newsdesk.search.query import parse
 from newsdesk.site import current as site
 
 from .access import DeskRequest, desk_view
@@ -88,8 +91,11 @@ def apply(queryset: QuerySet[Article], found: Filters, zone: str) -> QuerySet[Ar
     if found.until is not None:
         end = _day_start(found.until + timedelta(days=1), zone)
         queryset = queryset.filter(modified_at__lt=end)
-    for word in found.q.split()[:10]:
-        queryset = queryset.filter(headline__icontains=word)
+    if found.q:
+        parsed = parse(found.q)
+        if not parsed:  # only punctuation, or only words to leave out
+            return queryset.none()
+        queryset = queryset.filter(pk__in=find.matching(parsed, public_only=False))
     return queryset
 
 
