@@ -10,8 +10,9 @@ from django.core.checks import run_checks
 from django.test import Client
 
 from newsdesk.cache import surrogate
-from newsdesk.cache.http import request_key
+from newsdesk.cache.http import request_key, response_headers
 from newsdesk.cache.invalidation import deps_for_events
+from newsdesk.cache.store import make_entry
 from newsdesk.news.models import Article, Event
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +89,15 @@ def test_checks_refuse_a_bad_front_cache_configuration(settings: Any) -> None:
         )
         == []
     )
+
+
+def test_a_page_cache_hit_keeps_the_keys_for_the_caches_in_front() -> None:
+    headers = [
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"xkey", b"all site"),
+        (b"cache-tag", b"all,site"),
+    ]
+    entry = make_entry(200, headers, b"<p>page</p>", frozenset({"all", "site"}))
+    status, sent, _body = response_headers(entry, b"GET", [])
+    assert status == 200
+    assert (b"xkey", b"all site") in sent and (b"cache-tag", b"all,site") in sent
