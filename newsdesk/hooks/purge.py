@@ -12,7 +12,7 @@ plans one purge per target and chunk of keys, through the purger
 - ``fastly``: ``POST /service/{id}/purge`` with a ``Surrogate-Key`` batch (at
   most 256 keys) and the ``Fastly-Key`` token;
 - ``cloudflare``: ``POST /client/v4/zones/{zone}/purge_cache`` with
-  ``{"tags": [...]}`` (at most 30) and a bearer token.
+  ``{"tags": [...]}`` (at most 100) and a bearer token.
 
 Purges are deliveries: retried with backoff, each attempt in the log, the
 keys kept in the delivery's body, the record of what was purged. Tokens are
@@ -39,7 +39,7 @@ from .models import Delivery
 NAME = "purge"
 RECENT = timedelta(days=1)
 #: Most keys one request may name, per purger (Fastly's and Cloudflare's limits).
-CHUNK = {"varnish": 100, "fastly": 256, "cloudflare": 30}
+CHUNK = {"varnish": 100, "fastly": 256, "cloudflare": 100}
 
 
 def targets(purger: str) -> list[str]:

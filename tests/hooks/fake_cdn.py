@@ -10,7 +10,7 @@ Each checks a request as the provider documents it and answers as it does:
 - Cloudflare, "Purge Cached Content" by tags:
   ``POST /client/v4/zones/{zone_id}/purge_cache`` with ``Authorization:
   Bearer <token>``, ``Content-Type: application/json`` and ``{"tags":
-  [...]}`` (at most 30); answers ``{"success": true, "errors": [],
+  [...]}`` (at most 100 "operations"); answers ``{"success": true, "errors": [],
   "messages": [], "result": {"id": "<zone_id>"}}``, or ``success: false``
   with an error code.
 
@@ -88,7 +88,7 @@ def _cloudflare(
     except ValueError:
         return error(400, 1012, "Request must contain one of 'purge_everything', 'files', 'tags'")
     tags = data.get("tags") if isinstance(data, dict) and set(data) == {"tags"} else None
-    if not isinstance(tags, list) or not 1 <= len(tags) <= 30:
+    if not isinstance(tags, list) or not 1 <= len(tags) <= 100:
         return error(400, 1012, "Request must contain one of 'purge_everything', 'files', 'tags'")
     if any(not isinstance(t, str) or not t.isascii() or " " in t for t in tags):
         return error(400, 1018, "Invalid tag")

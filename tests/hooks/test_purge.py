@@ -80,13 +80,13 @@ def test_a_correction_and_a_tag_rename_purge_at_cloudflare(
     assert cloudflare.refused == []
 
 
-def test_cloudflare_gets_at_most_30_tags_a_request(
+def test_cloudflare_gets_at_most_100_tags_a_request(
     cloudflare: FakeCDN, clients: Clients, clock: Clock, make_article: Callable[..., Article]
 ) -> None:
-    for n in range(4):  # all, 4 articles and 40 tags, in one batch
+    for n in range(11):  # all, 11 articles and 110 tags, in one batch
         make_article(tags=[f"Topic {n} {m}" for m in range(10)], authors=[])
     run_once(clients, clock)
-    assert [len(c.keys) for c in cloudflare.calls] == [30, 15]
+    assert [len(c.keys) for c in cloudflare.calls] == [100, 22]
     assert cloudflare.refused == []
     recorded = [t for d in Delivery.objects.order_by("key") for t in json.loads(d.body)["tags"]]
     assert recorded == cloudflare.purged("cloudflare")
