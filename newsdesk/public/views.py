@@ -15,6 +15,7 @@ from newsdesk.cache.deps import depends_on
 from newsdesk.feeds.conditional import conditional, state_of
 from newsdesk.news.models import Article, ArticleAuthor, Author, OldSlug, Tag
 from newsdesk.news.pagination import BadCursor, Cursor, page
+from newsdesk.search import find
 from newsdesk.site import current as site_settings
 
 CARD_FIELDS = (
@@ -163,7 +164,9 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def related(item: Article) -> tuple[list[Article], bool]:
-    """3-4 other published updates: most shared tags first, then the newest.
+    """3-4 other published updates: most shared tags first, then earlier
+    updates whose words are like this one's (the search index: its headline,
+    tags and lede against theirs), then the newest.
 
     Candidates are the ``RELATED_WINDOW`` updates published just before and
     just after this one (two index range scans), so the cost stays the same
@@ -205,6 +208,8 @@ def related(item: Article) -> tuple[list[Article], bool]:
         )
         found = {a.pk: a for a in chosen.filter(pk__in=best)}
         picked = [found[pk] for pk in best if pk in found]
+    if len(picked) < RELATED_COUNT:
+        picked += _similar(item, {item.pk, *(a.pk for a in picked)}, RELATED_COUNT - len(picked))
     if len(picked) >= RELATED_COUNT:
         return picked, False
     seen = [item.pk, *(a.pk for a in picked)]
@@ -212,6 +217,20 @@ def related(item: Article) -> tuple[list[Article], bool]:
         cards().exclude(pk__in=seen).order_by("-published_at", "-id")[: RELATED_COUNT - len(picked)]
     )
     return picked, True
+
+
+def _similar(item: Article, seen: set[int], count: int) -> list[Article]:
+    """Up to ``count`` updates like this one in words, in two queries (and
+    their tags). Only earlier ones are asked, so the list does not move
+    each time something new is published."""
+    ids = [pk for pk in find.similar(item, count + len(seen)) if pk not in seen][:count]
+    if not ids:
+        return []
+    chosen = (
+        Article.objects.only(*CARD_FIELDS).select_related("image").prefetch_related(card_tags())
+    )
+    found = chosen.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def _listing(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import connection
@@ -253,7 +253,7 @@ def similar(article: Article, size: int) -> list[int]:
     terms = tuple(Term((w,)) for w in seen[:SIMILAR_WORDS])
     parsed = Parsed((terms,), (), frozenset(seen))
     when = article.published_at
-    ids, _ = ranked(
-        parsed, Filters(until=when), None, size, exclude=article.pk, now=int(when.timestamp())
-    )
+    # The index keeps whole seconds: "until" the next one, and never itself.
+    until = Filters(until=when + timedelta(seconds=1))
+    ids, _ = ranked(parsed, until, None, size, exclude=article.pk, now=int(when.timestamp()))
     return ids
