@@ -47,23 +47,48 @@ class OwnPostgres:
     def init(self) -> OwnPostgres:
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres", "postgres")
-        self._as_postgres(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust",
-                          "-U", "postgres", "--no-sync")  # fmt: skip
+        self._as_postgres(
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+        )
         return self
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options,
-                          "-l", str(self.folder / "pg.log"), "-w", "start")  # fmt: skip
+        self._as_postgres(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.folder / "pg.log"),
+            "-w",
+            "start",
+        )
 
     def stop(self) -> None:
-        self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w",
-                          "stop")  # fmt: skip
+        self._as_postgres(
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"
+        )
 
 
 def newsdesk(env: dict[str, str], *args: str, stdin: str = "") -> str:
-    done = subprocess.run([sys.executable, "-m", "newsdesk.cli", *args], env=env, cwd=ROOT,
-                          input=stdin, capture_output=True, text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdesk.cli", *args],
+        env=env,
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -73,9 +98,13 @@ def lower(items: object) -> dict[str, str]:
 
 
 def request(
-    server: Server, path: str, *, method: str = "GET", body: dict[str, object] | None = None,
+    server: Server,
+    path: str,
+    *,
+    method: str = "GET",
+    body: dict[str, object] | None = None,
     token: str = "",
-) -> tuple[int, dict[str, str], bytes]:  # fmt: skip
+) -> tuple[int, dict[str, str], bytes]:
     headers = {"content-type": "application/json"} if body is not None else {}
     if token:
         headers["Authorization"] = f"Bearer {token}"
@@ -92,14 +121,22 @@ def request(
 def site(tmp_path: Path) -> Iterator[tuple[OwnPostgres, Server, str]]:
     postgres = OwnPostgres().init()
     postgres.start()
-    env = server_env(postgres.url, NEWSDESK_DATA_DIR=str(tmp_path / "data"),
-                     NEWSDESK_RETRY_AFTER="7")  # fmt: skip
+    env = server_env(
+        postgres.url, NEWSDESK_DATA_DIR=str(tmp_path / "data"), NEWSDESK_RETRY_AFTER="7"
+    )
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     server = None
     try:
         newsdesk(env, "migrate", "--verbosity", "0")
-        newsdesk(env, "createuser", "eddie", "--role", "editor", "--password-stdin",
-                 stdin="correct horse battery staple 2026\n")  # fmt: skip
+        newsdesk(
+            env,
+            "createuser",
+            "eddie",
+            "--role",
+            "editor",
+            "--password-stdin",
+            stdin="correct horse battery staple 2026\n",
+        )
         token = newsdesk(env, "apitoken", "create", "eddie").split()[-1]
         server = Server(env, log_path=tmp_path / "serve.log").start()
         yield postgres, server, token
@@ -111,13 +148,19 @@ def site(tmp_path: Path) -> Iterator[tuple[OwnPostgres, Server, str]]:
 
 
 def publish(server: Server, token: str, headline: str) -> tuple[int, dict[str, object]]:
-    status, _, body = request(server, "/api/admin/articles", method="POST", token=token,
-                              body={"headline": headline, "body": "From the scene."})  # fmt: skip
+    status, _, body = request(
+        server,
+        "/api/admin/articles",
+        method="POST",
+        token=token,
+        body={"headline": headline, "body": "From the scene."},
+    )
     if status != 201:
         return status, json.loads(body)
     made = json.loads(body)
-    status, _, body = request(server, f"/api/admin/articles/{made['id']}/publish",
-                              method="POST", token=token, body={})  # fmt: skip
+    status, _, body = request(
+        server, f"/api/admin/articles/{made['id']}/publish", method="POST", token=token, body={}
+    )
     return status, json.loads(body)
 
 
@@ -153,8 +196,13 @@ def test_postgres_stopped_under_a_running_site(site: tuple[OwnPostgres, Server, 
     assert b"Temporarily unavailable" in body
     assert "x-newsdesk-unavailable" not in headers
     # A write through the API: a 503 problem document.
-    status, headers, body = request(server, "/api/admin/articles", method="POST", token=token,
-                                    body={"headline": "Lost?", "body": "No."})  # fmt: skip
+    status, headers, body = request(
+        server,
+        "/api/admin/articles",
+        method="POST",
+        token=token,
+        body={"headline": "Lost?", "body": "No."},
+    )
     assert status == 503
     assert headers["content-type"] == "application/problem+json"
     assert headers["retry-after"] == "7"
@@ -182,3 +230,77 @@ def test_postgres_stopped_under_a_running_site(site: tuple[OwnPostgres, Server, 
         frame = stream.next_event(timeout=10)
     stream.close()
     assert server.process is not None and server.process.poll() is None
+
+
+CHATTR = shutil.which("chattr")
+
+
+def immutable(folder: Path, on: bool) -> None:
+    """Make the database's folder and files unwritable, even for root (tests
+    run as root, whom a chmod does not stop)."""
+    assert CHATTR is not None
+    for path in [folder, *folder.iterdir()]:
+        subprocess.run([CHATTR, "+i" if on else "-i", str(path)], check=True)
+
+
+@pytest.mark.skipif(CHATTR is None, reason="chattr is not installed")
+def test_sqlite_folder_made_read_only_under_a_running_site(tmp_path: Path) -> None:
+    folder = tmp_path / "db"
+    folder.mkdir()
+    env = server_env(
+        f"sqlite:///{folder / 'newsdesk.sqlite3'}",
+        NEWSDESK_DATA_DIR=str(tmp_path / "data"),
+        NEWSDESK_RETRY_AFTER="7",
+    )
+    env.pop("PROMETHEUS_MULTIPROC_DIR", None)
+    newsdesk(env, "migrate", "--verbosity", "0")
+    newsdesk(
+        env,
+        "createuser",
+        "eddie",
+        "--role",
+        "editor",
+        "--password-stdin",
+        stdin="correct horse battery staple 2026\n",
+    )
+    token = newsdesk(env, "apitoken", "create", "eddie").split()[-1]
+    server = Server(env, log_path=tmp_path / "serve.log").start()
+    locked = False
+    try:
+        status, article = publish(server, token, "Water back on in the old town")
+        assert status == 200, article
+        page = "/" + str(article["url"]).split("/", 3)[3]
+        deadline = time.monotonic() + 10
+        while request(server, page)[1].get("x-cache") != "hit" and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+        immutable(folder, True)
+        locked = True
+        status, headers, body = request(
+            server,
+            "/api/admin/articles",
+            method="POST",
+            token=token,
+            body={"headline": "Lost?", "body": "No."},
+        )
+        assert status == 503, body
+        assert headers["content-type"] == "application/problem+json"
+        assert headers["retry-after"] == "7"
+        assert json.loads(body)["type"] == "urn:newsdesk:problem:unavailable"
+        # Reads still work from a read-only file; the cached page is marked.
+        status, headers, body = request(server, page)
+        assert status == 200
+        assert headers["x-cache"] == "stale"
+        assert b"Water back on in the old town" in body
+
+        immutable(folder, False)
+        locked = False
+        status, second = publish(server, token, "Schools reopen on Monday")
+        assert status == 200, second
+        status, headers, body = request(server, "/")
+        assert status == 200
+        assert b"Schools reopen on Monday" in body
+    finally:
+        if locked:
+            immutable(folder, False)
+        server.stop()
