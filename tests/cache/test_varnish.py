@@ -11,126 +11,36 @@ under CI=true that is a failure instead.
 from __future__ import annotations
 
 import http.client
-import os
 import re
-import shutil
-import subprocess
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from newsdesk.hooks.models import Delivery
 from newsdesk.news import actions
-from newsdesk.news.models import Article, Event, Tag
-from tests.live.support import ROOT, Server, SSEClient, current_database_url, free_port, server_env
+from newsdesk.news.models import Article, Tag
+from tests.live.support import Server, SSEClient, current_database_url
+
+from .varnish_support import Varnish, purged, running_front
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-IN_CI = os.environ.get("CI", "").lower() == "true"
-VCL = ROOT / "deploy" / "varnish" / "newsdesk.vcl"
-
-
-def _varnishd() -> str:
-    path = shutil.which("varnishd") or "/usr/sbin/varnishd"
-    reason = ""
-    if not os.path.exists(path):
-        reason = "Debian's varnish is not installed; `make varnish` installs it."
-    else:
-        compiled = subprocess.run([path, "-C", "-f", str(VCL)], capture_output=True, text=True)
-        if compiled.returncode != 0:
-            reason = (
-                "varnishd cannot compile deploy/varnish/newsdesk.vcl (is Debian's "
-                f"varnish-modules installed? `make varnish`): {compiled.stderr[-500:]}"
-            )
-    if reason:
-        if IN_CI:
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return path
-
-
-@dataclass
-class Varnish:
-    port: int
-    process: subprocess.Popen[bytes]
-
-    def get(self, path: str, **headers: str) -> tuple[int, dict[str, str], str]:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            conn.request("GET", path, headers={k.replace("_", "-"): v for k, v in headers.items()})
-            response = conn.getresponse()
-            body = response.read().decode()
-            return response.status, {k.lower(): v for k, v in response.getheaders()}, body
-        finally:
-            conn.close()
-
-    def cache(self, path: str) -> str:
-        return self.get(path)[1]["x-varnish-cache"]
 
 
 @pytest.fixture(scope="module")
 def front(
     django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
 ) -> Iterator[tuple[Varnish, Server]]:
-    varnishd = _varnishd()
-    workdir = Path(tmp_path_factory.mktemp("varnish"))
-    port = free_port()
     with django_db_blocker.unblock():
         url = current_database_url()
-    env = server_env(
-        url,
-        NEWSDESK_PURGE="varnish",
-        NEWSDESK_PURGE_VARNISH_URLS=f"http://127.0.0.1:{port}/",
-    )
-    server = Server(env, log_path=workdir / "serve.log").start()
-    # The shipped VCL, with only the backend's port changed.
-    vcl = workdir / "newsdesk.vcl"
-    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{server.port}";'))
-    process = subprocess.Popen(
-        [varnishd, "-F", "-j", "none", "-n", str(workdir / "state"), "-f", str(vcl),
-         "-a", f"127.0.0.1:{port}", "-T", "127.0.0.1:0", "-s", "malloc,64m"],
-        stdout=open(workdir / "varnishd.log", "wb"),  # noqa: SIM115
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    varnish = Varnish(port, process)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if varnish.get("/")[0] == 200:
-                break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            server.stop()
-            raise RuntimeError("varnishd did not start: " + (workdir / "varnishd.log").read_text())
-        time.sleep(0.1)
-    yield varnish, server
-    process.terminate()
-    process.wait(15)
-    server.stop()
+    with running_front(Path(tmp_path_factory.mktemp("varnish")), url) as found:
+        yield found
 
 
 @pytest.fixture
 def varnish(front: tuple[Varnish, Server]) -> Varnish:
     return front[0]
-
-
-def purged() -> None:
-    """Wait until the server's worker has purged Varnish for every public event."""
-    newest = Event.objects.filter(public=True).order_by("-id").values_list("id", flat=True).first()
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        done = Delivery.objects.filter(
-            consumer="purge", event_id__gte=newest or 0, status=Delivery.Status.DELIVERED
-        ).exists()
-        if done and not Delivery.objects.filter(consumer="purge", status="pending").exists():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"no purge delivered: {list(Delivery.objects.values())}")
 
 
 def warm(varnish: Varnish, *paths: str) -> None:
