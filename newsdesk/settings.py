@@ -199,6 +199,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "newsdesk.server.middleware.RouteMiddleware",
+    "newsdesk.server.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsdesk.public.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -528,8 +529,20 @@ LOGGING: dict[str, Any] = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "newsdesk.ops.logs.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "newsdesk.ops.logs.RequestIdFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": NEWSDESK_LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("NEWSDESK_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Written only with NEWSDESK_ACCESS_LOG, whatever the root level.
+        "newsdesk.access": {"level": "INFO"},
+    },
 }

@@ -87,7 +87,14 @@ def make_entry(
         (name, value)
         for name, value in headers
         if name.lower()
-        not in {b"content-length", b"content-encoding", b"etag", DEPS_HEADER, ROUTE_HEADER}
+        not in {
+            b"content-length",
+            b"content-encoding",
+            b"etag",
+            DEPS_HEADER,
+            ROUTE_HEADER,
+            b"x-request-id",
+        }
     ]
     etag = b'W/"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
     entry = Entry(status, kept, body, etag, deps)

@@ -31,6 +31,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from newsdesk.net.guard import GuardedTransport, Refused, Resolver, system_resolver
+from newsdesk.news.models import Event
+from newsdesk.ops import logs
 
 from . import consumers
 from .models import Attempt, Delivery
@@ -213,18 +215,29 @@ def deliver_due(clients: Clients, clock: Callable[[], datetime] = timezone.now) 
     """Send every delivery that is due; returns how many attempts were made."""
     made = 0
     while batch := claim(clock()):
+        # Log under the id of the request that caused each event.
+        causes = dict(
+            Event.objects.filter(
+                id__in={d.event_id for d in batch}, request_id__isnull=False
+            ).values_list("id", "request_id")
+        )
         for delivery in batch:
-            consumer = consumers.get(delivery.consumer)
-            client = clients.guarded if consumer.guarded else clients.trusted
-            started = clock()
-            timer = time.monotonic()
-            outcome = send(
-                client,
-                delivery,
-                consumer.headers(delivery, started),
-                started,
-                consumer.request(delivery),
-            )
-            record(delivery, outcome, started, int((time.monotonic() - timer) * 1000))
-            made += 1
+            with logs.bound(causes.get(delivery.event_id) or ""):
+                made += _deliver(clients, delivery, clock)
     return made
+
+
+def _deliver(clients: Clients, delivery: Delivery, clock: Callable[[], datetime]) -> int:
+    consumer = consumers.get(delivery.consumer)
+    client = clients.guarded if consumer.guarded else clients.trusted
+    started = clock()
+    timer = time.monotonic()
+    outcome = send(
+        client,
+        delivery,
+        consumer.headers(delivery, started),
+        started,
+        consumer.request(delivery),
+    )
+    record(delivery, outcome, started, int((time.monotonic() - timer) * 1000))
+    return 1

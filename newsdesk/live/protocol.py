@@ -26,6 +26,7 @@ from urllib.parse import parse_qs
 import django
 import httptools
 from django.apps import apps
+from django.conf import settings
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 # uvicorn's worker processes import this class before the application.
@@ -53,6 +54,8 @@ RESPONSE_HEAD = (
     b"transfer-encoding: chunked\r\n"
     b"\r\n"
 )
+
+ACCESS_LOG = settings.NEWSDESK_ACCESS_LOG
 
 #: The hub of this process, set by the ASGI front at start-up.
 ACTIVE_HUB: Hub | None = None
@@ -155,8 +158,10 @@ class NewsdeskHttpProtocol(HttpToolsProtocol):
         hub.track(task)
 
     def _answer_from_cache(self) -> bool:
-        if PAGES.degraded:
-            return False  # the front marks pages stale while the database fails
+        if PAGES.degraded or ACCESS_LOG:
+            # The front marks pages stale while the database fails, and
+            # writes the access log (which costs more than a hit here).
+            return False
         if self.pipeline or (self.cycle is not None and not self.cycle.response_complete):
             return False  # an earlier request on this connection is still being answered
         parsed = httptools.parse_url(self.url)

@@ -356,6 +356,10 @@ class Event(models.Model):
     public = models.BooleanField(default=False)
     payload = models.JSONField(default=dict)
     created_at = models.DateTimeField(db_index=True)
+    #: The request that caused it (``X-Request-ID``), so the worker's logs of
+    #: what it delivers name the same id; never sent to readers.
+    #: Nullable so that adding it is a plain ALTER TABLE on a large outbox.
+    request_id = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
 
     class Meta:
         ordering = ["id"]

@@ -16,6 +16,8 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from newsdesk.ops import logs
+
 from .models import Article, Event, OutboxHorizon
 
 #: Sent after commit with ``event_ids``: the ids written by that transaction.
@@ -52,6 +54,7 @@ def emit(event_type: str, article: Article | None, payload: dict[str, Any]) -> E
         public=event_type in Event.PUBLIC_TYPES,
         payload=payload,
         created_at=timezone.now(),
+        request_id=logs.request_id() or None,
     )
     for reader in _in_step:
         reader(event)

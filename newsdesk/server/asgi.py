@@ -33,10 +33,12 @@ from django.core.wsgi import get_wsgi_application
 from newsdesk.cache.front import PageFront
 from newsdesk.cache.http import header, request_key, strip_deps
 from newsdesk.cache.store import PAGES, ROUTE_HEADER
+from newsdesk.ops.logs import new_request_id
 
 from .health import Readiness, healthz
 
 log = logging.getLogger(__name__)
+access_log = logging.getLogger("newsdesk.access")
 Scope = dict[str, Any]
 
 
@@ -57,6 +59,9 @@ class Front:
         )
         self.listener: Listener | None = listener_for(self.hub)
         self.started = False
+        global ACCESS_LOG, LOG_ADDRESSES
+        ACCESS_LOG = settings.NEWSDESK_ACCESS_LOG
+        LOG_ADDRESSES = settings.NEWSDESK_LOG_ADDRESSES
         self.readyz = Readiness()
         from .metrics import Tally
 
@@ -136,34 +141,68 @@ class Front:
 
 
 PROBES = frozenset({"/healthz", "/readyz", "/metrics"})
+ACCESS_LOG = False
+LOG_ADDRESSES = False
 #: Django's 503 says the database failed (``unavailable.py``); never sent on.
 UNAVAILABLE = b"x-newsdesk-unavailable"
 
 
 def _count(send: Any, scope: Scope, started: float) -> Any:
-    """Count the response by route and status, and time it (see
-    ``newsdesk.ops.metrics``); hits from the page cache are counted by the
-    cache itself, in a plain integer."""
+    """Give the request its id (``X-Request-ID``, passed on to Django), count
+    the response by route and status and time it (``newsdesk.ops.metrics``;
+    hits from the page cache are counted by the cache itself, in a plain
+    integer), and write the access log line when it is on."""
     from newsdesk.ops import metrics
+
+    rid = new_request_id(header(scope.get("headers", []), b"x-request-id"))
+    scope["headers"] = [
+        *(h for h in scope.get("headers", []) if h[0] != b"x-request-id"),
+        (b"x-request-id", rid.encode()),
+    ]
 
     async def wrapped(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
             headers = message.get("headers", [])
             route = header(headers, ROUTE_HEADER)
-            if route or message["status"] == 503:
-                if header(headers, UNAVAILABLE):
-                    PAGES.failing()
-                headers = [(n, v) for n, v in headers if n not in (ROUTE_HEADER, UNAVAILABLE)]
-                message = {**message, "headers": headers}
-            elif header(headers, b"x-cache") in (b"hit", b"stale"):
-                await send(message)
-                return
+            cached = header(headers, b"x-cache")
+            if header(headers, UNAVAILABLE):
+                PAGES.failing()
+            headers = [
+                (n, v) for n, v in headers if n not in (ROUTE_HEADER, UNAVAILABLE, b"x-request-id")
+            ]
+            headers.append((b"x-request-id", rid.encode()))
+            message = {**message, "headers": headers}
+            took = time.perf_counter() - started
             label = (route or scope.get("newsdesk.route") or b"unmatched").decode("latin-1")
-            metrics.REQUESTS.labels(label, str(message["status"])).inc()
-            metrics.LATENCY.labels(label).observe(time.perf_counter() - started)
+            if cached in (b"hit", b"stale"):
+                label = "page-cache"
+            else:
+                metrics.REQUESTS.labels(label, str(message["status"])).inc()
+                metrics.LATENCY.labels(label).observe(took)
+            if ACCESS_LOG:
+                _access(scope, message["status"], label, took, cached, rid)
         await send(message)
 
     return wrapped
+
+
+def _access(scope: Scope, status: int, route: str, took: float, cached: bytes, rid: str) -> None:
+    """One line per request: no query string (search words, cursors), no
+    cookies or credentials, the client's address only when configured."""
+    fields: dict[str, Any] = {
+        "method": scope["method"],
+        "path": scope["path"],
+        "status": status,
+        "route": route,
+        "duration_ms": round(took * 1000, 1),
+        "cache": cached.decode("latin-1") or "-",
+        "request_id": rid,
+    }
+    if LOG_ADDRESSES and scope.get("client"):
+        fields["client"] = scope["client"][0]
+    access_log.info(
+        "%s %s %s %.1fms", scope["method"], scope["path"], status, took * 1000, extra=fields
+    )
 
 
 def _strip_deps(send: Any, started: float) -> Any:
