@@ -34,6 +34,16 @@ class FastArgon2PasswordHasher(Argon2PasswordHasher):
 override_settings(PASSWORD_HASHERS=FAST_HASHERS).enable()
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """A PostgreSQL test database of this run's own (SQLite's is per process
+    already): two runs on one server, such as make test's two halves beside a
+    developer's run, never share or drop each other's."""
+    database = django_settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database.setdefault("TEST", {})["NAME"] = f"test_{database['NAME']}_{os.getpid()}"
+
+
 @pytest.fixture
 def real_hasher() -> Iterator[None]:
     """Production's password hashers for this test."""
