@@ -4,6 +4,9 @@ and the readiness checks and the metrics' door in-process."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -197,3 +200,25 @@ def test_metrics_door(
     }
     with override_settings(**{**defaults, **settings}):
         assert allowed(request_scope) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "code"),
+    [
+        ("NEWSDESK_METRICS_TOKEN", "short", "newsdesk.E060"),
+        ("NEWSDESK_METRICS_ALLOW", "metrics.example.org", "newsdesk.E061"),
+    ],
+)
+def test_a_bad_metrics_setting_stops_start_up(
+    tmp_path: Path, name: str, value: str, code: str
+) -> None:
+    env = {**os.environ, "NEWSDESK_DATA_DIR": str(tmp_path), name: value}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsdesk.cli", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert code in done.stderr
