@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -86,6 +87,10 @@ def test_bad_links_and_long_queries_are_400s(client: Client) -> None:
     assert client.get("/search", {"q": "a", "after": "nonsense"}).status_code == 400
     assert client.get("/search", {"q": "a" * 1001}).status_code == 400
     assert client.get("/search", {"q": "a" * 1000}).status_code == 200
+    # 100,000 characters without a space: refused before anything is parsed.
+    started = time.perf_counter()
+    assert client.get("/search", {"q": "x" * 100_000}).status_code == 400
+    assert time.perf_counter() - started < 1
 
 
 def test_an_empty_search_shows_the_form_only(client: Client) -> None:
