@@ -17,6 +17,7 @@ import asyncio
 import hmac
 import ipaddress
 import logging
+import os
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -95,6 +96,13 @@ class Tally:
     def stop(self) -> None:
         if self._task is not None:
             self._task.cancel()
+        from newsdesk.ops import metrics as m
+
+        if m.MULTIPROCESS:
+            # This process's live readers no longer count in the others' sum.
+            from prometheus_client import multiprocess
+
+            multiprocess.mark_process_dead(os.getpid())
 
     async def _loop(self) -> None:
         while True:
