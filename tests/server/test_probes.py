@@ -222,3 +222,23 @@ def test_a_bad_metrics_setting_stops_start_up(
     )
     assert done.returncode != 0
     assert code in done.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_live_readers_and_events_delivered_are_counted(
+    serve: Callable[..., Server], make_article: Callable[..., Article]
+) -> None:
+    from tests.live.support import SSEClient
+
+    server = serve(NEWSDESK_METRICS_TOKEN=TOKEN)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    stream = SSEClient(server.url)
+    try:
+        make_article(headline="Curfew lifted in the capital")
+        assert stream.next_event(timeout=10).json()["type"] == "article.published"
+        time.sleep(1.5)
+        found = samples(get(server, "/metrics", auth)[1])
+        assert value(found, "newsdesk_live_readers") == 1
+        assert value(found, "newsdesk_live_events_delivered_total") >= 1
+    finally:
+        stream.close()
