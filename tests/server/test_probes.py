@@ -25,7 +25,7 @@ from newsdesk.server.health import Readiness
 from newsdesk.server.metrics import allowed
 from newsdesk.worker import heartbeat
 from newsdesk.worker.models import Heartbeat
-from tests.live.support import Server, current_database_url, server_env
+from tests.live.support import Server, current_database_url, free_port, server_env
 
 TOKEN = "metrics-token-for-the-test-0123456789"
 
@@ -242,3 +242,32 @@ def test_live_readers_and_events_delivered_are_counted(
         assert value(found, "newsdesk_live_events_delivered_total") >= 1
     finally:
         stream.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_readiness_asks_redis_when_it_is_configured() -> None:
+    readiness = Readiness()
+    heartbeat.beat(force=True)
+
+    def check() -> tuple[bool, dict[str, Any]]:
+        return readiness._pool.submit(readiness.check).result()
+
+    closed = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    with override_settings(REDIS_URL=closed):
+        ready, checks = check()
+    assert not ready
+    assert checks["redis"]["ok"] is False
+    assert checks["redis"]["error"].startswith("ConnectionError")
+    if port_open("127.0.0.1", 6379):
+        with override_settings(REDIS_URL="redis://127.0.0.1:6379/0"):
+            ready, checks = check()
+        assert ready, checks
+        assert checks["redis"] == {"ok": True}
+
+
+def port_open(host: str, port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
