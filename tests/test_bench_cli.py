@@ -24,7 +24,7 @@ def test_help_lists_the_benchmarks_and_runs_none() -> None:
     done = bench_run("--help")
     assert done.returncode == 0
     assert done.stdout.startswith("usage: python -m bench.run [-h] [NAME ...]")
-    for name in ("pages", "http", "live", "wire"):
+    for name in ("pages", "http", "live", "wire", "search"):
         assert f"  {name} " in done.stdout
     assert "== bench." not in done.stdout
 
@@ -32,5 +32,5 @@ def test_help_lists_the_benchmarks_and_runs_none() -> None:
 def test_an_unknown_name_is_refused_before_anything_runs() -> None:
     done = bench_run("pages", "nope")
     assert done.returncode == 2
-    assert "no benchmark called nope; choose from pages, http, live, wire" in done.stderr
+    assert "no benchmark called nope; choose from pages, http, live, wire, search" in done.stderr
     assert done.stdout == ""
