@@ -58,6 +58,8 @@ class Parsed:
 
     def fts5(self) -> str:
         """An FTS5 MATCH expression built from quoted terms only."""
+        if not self.required:  # FTS5 has no "everything but": nothing to match
+            return ""
         clauses = ["(" + " OR ".join(t.fts5() for t in choice) + ")" for choice in self.required]
         expression = " AND ".join(clauses)
         if self.excluded:

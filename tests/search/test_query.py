@@ -28,6 +28,7 @@ def test_the_query_language() -> None:
 def test_nothing_to_search_for_is_falsy() -> None:
     for text in ["", "   ", "*", '"""', "AND OR NOT", "-only", "NEAR", "()"]:
         assert not parse(text), text
+        assert parse(text).fts5() == "", text  # never a bare " NOT (...)"
 
 
 @given(st.text(max_size=300))
