@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.hashers import Argon2PasswordHasher
-from django.db import connection
+from django.db import OperationalError, connection
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.test import override_settings
 
 from newsdesk.news import actions
@@ -32,6 +34,28 @@ class FastArgon2PasswordHasher(Argon2PasswordHasher):
 
 
 override_settings(PASSWORD_HASHERS=FAST_HASHERS).enable()
+
+# A transactional test empties the database with one TRUNCATE of every table,
+# which takes its locks table by table; a server the test started (its worker,
+# heartbeat or live hub) may be in the middle of a query over two of them, and
+# PostgreSQL then ends one side as a deadlock. The server's side simply runs
+# again; the flush is tried again too.
+_execute_sql_flush = BaseDatabaseOperations.execute_sql_flush
+
+
+def _flush_again_after_a_deadlock(self: BaseDatabaseOperations, sql_list: Iterable[str]) -> None:
+    statements = list(sql_list)
+    for attempt in range(6):
+        try:
+            _execute_sql_flush(self, statements)
+            return
+        except OperationalError as exc:
+            if "deadlock detected" not in str(exc) or attempt == 5:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+
+
+BaseDatabaseOperations.execute_sql_flush = _flush_again_after_a_deadlock  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,13 @@ def database(django_db_blocker: Any) -> str:
 @pytest.fixture
 def two_servers(database: str, tmp_path: Path) -> Iterator[tuple[Server, Server]]:
     url, prefix = need_redis(), new_prefix()
-    env = server_env(database, REDIS_URL=url, NEWSDESK_PAGE_CACHE_REDIS_PREFIX=prefix)
+    # One public address for both, as behind a load balancer: they share pages.
+    env = server_env(
+        database,
+        REDIS_URL=url,
+        NEWSDESK_PAGE_CACHE_REDIS_PREFIX=prefix,
+        NEWSDESK_SITE_URL="http://127.0.0.1:8000",
+    )
     servers = [Server(env, log_path=tmp_path / f"serve-{n}.log") for n in range(2)]
     try:
         for server in servers:

@@ -28,7 +28,11 @@ def varnishd() -> str:
     if not os.path.exists(path):
         reason = "Debian's varnish is not installed; `make varnish` installs it."
     else:
-        compiled = subprocess.run([path, "-C", "-f", str(VCL)], capture_output=True, text=True)
+        # No jail, as when it runs below: varnishd's own user may not read a
+        # checkout in a private folder (a fresh clone under mktemp -d).
+        compiled = subprocess.run(
+            [path, "-C", "-j", "none", "-f", str(VCL)], capture_output=True, text=True
+        )
         if compiled.returncode != 0:
             reason = (
                 "varnishd cannot compile deploy/varnish/newsdesk.vcl (is Debian's "
