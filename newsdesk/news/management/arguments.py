@@ -54,6 +54,22 @@ def add_new_article(parser: Any) -> None:
     parser.add_argument("--language", default=None)
 
 
+def new_article(options: dict[str, Any], user: Any) -> Any:
+    """``actions.create_draft`` from the options :func:`add_new_article` defines
+    (call inside :func:`refusals`)."""
+    return actions.create_draft(
+        headline=options["headline"],
+        lede=options["lede"],
+        body=read_body(options["body"]) or "",
+        tags=options["tags"],
+        authors=[find_author(a) for a in options["authors"]],
+        sources=[parse_source(s) for s in options["sources"]],
+        is_breaking=options["breaking"],
+        language=options["language"],
+        user=user,
+    )
+
+
 def refuse_undecodable(options: dict[str, Any]) -> None:
     """An argument that was not UTF-8 reaches Python as lone surrogates
     (``\\udcff``); nothing can store or print them, so say which one it was."""

@@ -24,8 +24,7 @@ from ..arguments import (
     acting_as,
     add_as,
     add_new_article,
-    find_author,
-    parse_source,
+    new_article,
     read_body,
     refusals,
     refuse_undecodable,
@@ -173,21 +172,8 @@ class Command(BaseCommand):
             )
 
     def _create(self, options: dict[str, Any]) -> None:
-        body = read_body(options["body"]) or ""
-        authors = [find_author(a) for a in options["authors"]]
-        sources = [parse_source(s) for s in options["sources"]]
         with refusals("Not created:\n"):
-            article = actions.create_draft(
-                headline=options["headline"],
-                lede=options["lede"],
-                body=body,
-                tags=options["tags"],
-                authors=authors,
-                sources=sources,
-                is_breaking=options["breaking"],
-                language=options["language"],
-                user=self.user,
-            )
+            article = new_article(options, self.user)
         self.report(article)
 
     def _update(self, article: Article, options: dict[str, Any]) -> None:

@@ -12,9 +12,7 @@ from ..arguments import (
     acting_as,
     add_as,
     add_new_article,
-    find_author,
-    parse_source,
-    read_body,
+    new_article,
     refusals,
     refuse_undecodable,
 )
@@ -30,20 +28,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         refuse_undecodable(options)
         user = acting_as(options["as_user"])
-        body = read_body(options["body"]) or ""
-        authors = [find_author(a) for a in options["authors"]]
-        sources = [parse_source(s) for s in options["sources"]]
         with refusals("Not published:\n"), transaction.atomic():
-            article = actions.create_draft(
-                headline=options["headline"],
-                lede=options["lede"],
-                body=body,
-                tags=options["tags"],
-                authors=authors,
-                sources=sources,
-                is_breaking=options["breaking"],
-                language=options["language"],
-                user=user,
-            )
-            article = actions.publish(article, user=user)
+            article = actions.publish(new_article(options, user), user=user)
         self.stdout.write(settings.NEWSDESK_SITE_URL + article.get_absolute_url())
