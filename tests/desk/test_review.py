@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 
 from newsdesk.news import actions
 from newsdesk.news.models import Article, AuditEntry, Event, Note
@@ -70,7 +71,7 @@ def test_send_back_needs_a_note_an_editor_and_an_update_in_review(
         .status_code
         == 403
     )
-    with pytest.raises(Exception, match="send articles back"):
+    with pytest.raises(PermissionDenied, match="send articles back"):
         actions.send_back(article, note="Please fix.", user=contributor)
     assert (Article.objects.get(pk=article.pk).version, Event.objects.count()) == before
     actions.send_back(article, note="Fix the lede.", user=editor)

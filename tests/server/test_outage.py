@@ -93,6 +93,22 @@ def newsdesk(env: dict[str, str], *args: str, stdin: str = "") -> str:
     return done.stdout
 
 
+def serve_newsroom(env: dict[str, str], tmp_path: Path) -> tuple[Server, str]:
+    """A migrated newsroom with an editor's API token, served."""
+    newsdesk(env, "migrate", "--verbosity", "0")
+    newsdesk(
+        env,
+        "createuser",
+        "eddie",
+        "--role",
+        "editor",
+        "--password-stdin",
+        stdin="correct horse battery staple 2026\n",
+    )
+    token = newsdesk(env, "apitoken", "create", "eddie").split()[-1]
+    return Server(env, log_path=tmp_path / "serve.log").start(), token
+
+
 def lower(items: object) -> dict[str, str]:
     return {name.lower(): value for name, value in items}  # type: ignore[attr-defined]
 
@@ -127,18 +143,7 @@ def site(tmp_path: Path) -> Iterator[tuple[OwnPostgres, Server, str]]:
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     server = None
     try:
-        newsdesk(env, "migrate", "--verbosity", "0")
-        newsdesk(
-            env,
-            "createuser",
-            "eddie",
-            "--role",
-            "editor",
-            "--password-stdin",
-            stdin="correct horse battery staple 2026\n",
-        )
-        token = newsdesk(env, "apitoken", "create", "eddie").split()[-1]
-        server = Server(env, log_path=tmp_path / "serve.log").start()
+        server, token = serve_newsroom(env, tmp_path)
         yield postgres, server, token
     finally:
         if server is not None:
@@ -253,18 +258,7 @@ def test_sqlite_folder_made_read_only_under_a_running_site(tmp_path: Path) -> No
         NEWSDESK_RETRY_AFTER="7",
     )
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    newsdesk(env, "migrate", "--verbosity", "0")
-    newsdesk(
-        env,
-        "createuser",
-        "eddie",
-        "--role",
-        "editor",
-        "--password-stdin",
-        stdin="correct horse battery staple 2026\n",
-    )
-    token = newsdesk(env, "apitoken", "create", "eddie").split()[-1]
-    server = Server(env, log_path=tmp_path / "serve.log").start()
+    server, token = serve_newsroom(env, tmp_path)
     locked = False
     try:
         status, article = publish(server, token, "Water back on in the old town")
