@@ -357,6 +357,11 @@ NEWSDESK_LIVE_BROKER = env_choice(
 # How often a process reads the events table when no broker can wake it
 # (the embedded default, or a broker that is down).
 NEWSDESK_LIVE_POLL_SECONDS = env_float("NEWSDESK_LIVE_POLL_SECONDS", 0.5, minimum=0.05, maximum=60)
+# On SQLite, how often the hub asks whether another process committed
+# (PRAGMA data_version; newsdesk/live/freshness.py).
+NEWSDESK_LIVE_WATCH_SECONDS = env_float(
+    "NEWSDESK_LIVE_WATCH_SECONDS", 0.05, minimum=0.01, maximum=60
+)
 # How often it reads the table anyway while a broker is healthy.
 NEWSDESK_LIVE_SAFETY_POLL_SECONDS = env_float(
     "NEWSDESK_LIVE_SAFETY_POLL_SECONDS", 10, minimum=0.5, maximum=600

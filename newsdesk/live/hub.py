@@ -11,8 +11,9 @@ table, and positions older than the retention horizon get a ``reset``.
 What wakes the hub: a commit in this process (the ``events_committed``
 signal), a broker (PostgreSQL LISTEN/NOTIFY or Redis pub/sub) for commits in
 other processes, and a timer: every ``poll_seconds`` while no broker is
-healthy, every ``safety_poll_seconds`` while one is. A lost wake-up costs
-latency, never an event.
+healthy, every ``safety_poll_seconds`` while one is. On SQLite a watcher
+(``freshness.py``) also wakes it within tens of milliseconds of a commit by
+another process. A lost wake-up costs latency, never an event.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from newsdesk.cache.store import PAGES
 
 from . import events
 from .events import LiveEvent
+from .freshness import DataVersion
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -51,11 +53,14 @@ class Hub:
         heartbeat_seconds: float,
         log_size: int = 4096,
         batch: int = 1000,
+        watch: DataVersion | None = None,
     ) -> None:
         self.poll_seconds = poll_seconds
         self.safety_poll_seconds = safety_poll_seconds
         self.heartbeat_seconds = heartbeat_seconds
         self.batch = batch
+        #: SQLite's commit counter, when the database is an SQLite file.
+        self.watch = watch
         self.log: deque[LiveEvent] = deque()
         self.log_size = log_size
         #: Every public event with an id in (log_floor, cursor] is in the log.
@@ -94,6 +99,8 @@ class Hub:
             asyncio.create_task(self._read_loop(), name="newsdesk-live-read"),
             asyncio.create_task(self._heartbeat_loop(), name="newsdesk-live-heartbeat"),
         ]
+        if self.watch is not None:
+            self._tasks.append(asyncio.create_task(self._watch_loop(), name="newsdesk-live-watch"))
         RUNNING.add(self)
 
     async def stop(self) -> None:
@@ -111,6 +118,8 @@ class Hub:
         self.subscribers.clear()
         await self.db(close_old_connections)
         self._db.shutdown(wait=False)
+        if self.watch is not None:
+            self.watch.close()
 
     async def _initial_read(self) -> None:
         latest = await self.db(events.latest_id)
@@ -192,7 +201,32 @@ class Hub:
                 await self._read_new_locked()
         return self.cursor
 
+    async def fresh(self) -> None:
+        """Return once this process has read every event committed before
+        the call, when another process may have committed since the last
+        read (SQLite; elsewhere brokers wake the hub and this returns)."""
+        if self.watch is not None and self._read_lock is not None and self.watch.moved():
+            try:
+                await self.catch_up()
+            except DatabaseError as exc:  # the page cache marks pages stale meanwhile
+                log.warning("live: cannot read new events (%s)", type(exc).__name__)
+
+    async def _watch_loop(self) -> None:
+        assert self.watch is not None
+        from django.conf import settings
+
+        while True:
+            await asyncio.sleep(settings.NEWSDESK_LIVE_WATCH_SECONDS)
+            if self.watch.tick():
+                self.wake()
+
     async def _read_new_locked(self) -> None:
+        version = self.watch.read() if self.watch is not None else None
+        await self._read_batches()
+        if self.watch is not None:
+            self.watch.caught_up(version)
+
+    async def _read_batches(self) -> None:
         while True:
             fresh = await self.db(events.public_after, self.cursor, self.batch)
             if not fresh:

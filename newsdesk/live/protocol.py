@@ -164,6 +164,9 @@ class NewsdeskHttpProtocol(HttpToolsProtocol):
             return False
         if self.pipeline or (self.cycle is not None and not self.cycle.response_complete):
             return False  # an earlier request on this connection is still being answered
+        hub = ACTIVE_HUB
+        if hub is not None and hub.watch is not None and hub.watch.moved():
+            return False  # another process committed: the front reads it first
         parsed = httptools.parse_url(self.url)
         method = self.parser.get_method()
         key = request_key(method, parsed.path, parsed.query or b"", self.headers)

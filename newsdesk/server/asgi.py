@@ -48,6 +48,7 @@ class Front:
         from django.conf import settings
 
         from newsdesk.live.brokers import Listener, listener_for
+        from newsdesk.live.freshness import for_default_database
         from newsdesk.live.hub import Hub
 
         self.django = WSGIMiddleware(wsgi, workers=settings.NEWSDESK_THREADS)  # type: ignore[arg-type]
@@ -56,6 +57,7 @@ class Front:
             poll_seconds=settings.NEWSDESK_LIVE_POLL_SECONDS,
             safety_poll_seconds=settings.NEWSDESK_LIVE_SAFETY_POLL_SECONDS,
             heartbeat_seconds=settings.NEWSDESK_LIVE_HEARTBEAT_SECONDS,
+            watch=for_default_database(),
         )
         self.listener: Listener | None = listener_for(self.hub)
         self.started = False
@@ -90,6 +92,8 @@ class Front:
                     scope.get("headers", []),
                 )
             if key is not None:
+                if self.started:  # another process may have committed (SQLite)
+                    await self.hub.fresh()
                 await self.pages.serve(key, scope, receive, send)
                 return
             await self.django(scope, receive, _strip_deps(send, started))  # type: ignore[arg-type]
