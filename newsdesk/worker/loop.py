@@ -8,9 +8,10 @@ one-process shape, ``newsdesk serve`` starts the same function in a thread:
     ...
     stop.set()
 
-A commit in this process (``events_committed``) wakes it at once; otherwise
-it looks every ``poll`` seconds, which is also how it notices retries that
-have come due and events written by other processes.
+A commit in this process (``events_committed``) wakes it at once, and so
+does one in another process (``wakeups.py``: Redis, PostgreSQL's NOTIFY, or
+SQLite's commit counter); otherwise it looks every ``poll`` seconds, which
+is also how it notices retries that have come due.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
@@ -31,6 +33,7 @@ from newsdesk.news.actions import publish_due
 from newsdesk.news.outbox import events_committed
 from newsdesk.wire.fetch import RefreshResult, refresh_due
 
+from . import wakeups
 from .heartbeat import beat
 
 log = logging.getLogger(__name__)
@@ -70,15 +73,32 @@ def _count_pass(outcome: str) -> None:
 
 
 def run(
-    stop: threading.Event, *, poll: float = POLL_SECONDS, clients: Clients | None = None
+    stop: threading.Event,
+    *,
+    poll: float = POLL_SECONDS,
+    clients: Clients | None = None,
+    listen: bool = False,
 ) -> None:
-    """Loop until ``stop`` is set; never raises for a failed pass (it logs and goes on)."""
+    """Loop until ``stop`` is set; never raises for a failed pass (it logs and goes on).
+
+    With ``listen``, commits in other processes wake it too (``wakeups.py``).
+    """
     wake = threading.Event()
 
     def on_commit(**kwargs: Any) -> None:
         wake.set()
 
     events_committed.connect(on_commit, weak=False, dispatch_uid=f"newsdesk-worker-{id(wake)}")
+    listening = stop_listening = None
+    watch = None
+    if listen:
+        stop_listening = threading.Event()
+        listening = wakeups.start(wake, stop_listening)
+        if listening is None:
+            from newsdesk.live.freshness import for_default_database
+
+            watch = for_default_database()
+    step = settings.NEWSDESK_LIVE_WATCH_SECONDS if watch is not None else 0.1
     own_clients = clients is None
     active = clients or make_clients()
     log.info("delivery worker started")
@@ -93,13 +113,23 @@ def run(
                 _count_pass("failed")
             finally:
                 close_old_connections()
-            # Wake on a commit here, on stop, or after ``poll`` seconds.
+            if watch is not None:
+                watch.tick()  # this pass's own writes wake nothing
+            # Wake on a commit here or elsewhere, on stop, or after ``poll`` seconds.
             waited = 0.0
             while waited < poll and not (stop.is_set() or wake.is_set()):
-                wake.wait(0.1)
-                waited += 0.1
+                wake.wait(step)
+                waited += step
+                if watch is not None and watch.tick():
+                    break
     finally:
         events_committed.disconnect(dispatch_uid=f"newsdesk-worker-{id(wake)}")
+        if stop_listening is not None:
+            stop_listening.set()
+        if listening is not None:
+            listening.join(timeout=5)
+        if watch is not None:
+            watch.close()
         if own_clients:
             active.close()
         connection.close()

@@ -97,7 +97,11 @@ class Command(BaseCommand):
             from newsdesk.worker.loop import run as run_worker
 
             worker = threading.Thread(
-                target=run_worker, args=(stop,), name="newsdesk-worker", daemon=True
+                target=run_worker,
+                args=(stop,),
+                kwargs={"listen": True},
+                name="newsdesk-worker",
+                daemon=True,
             )
             worker.start()
         try:

@@ -36,4 +36,4 @@ class Command(BaseCommand):
             signal.signal(signum, lambda *_: stop.set())
         self.stdout.write("newsdesk worker: delivering webhooks and WebSub pings (Ctrl-C stops).")
         self.stdout.flush()
-        loop.run(stop, poll=poll)
+        loop.run(stop, poll=poll, listen=True)
