@@ -301,6 +301,55 @@ def _database() -> dict[str, Any]:
     return config
 
 
+
+# A read replica for public pages (newsdesk/server/replica.py): anonymous
+# GET/HEAD outside the desk, /admin and the Admin API read it while it has
+# replayed every event this process knows of; everything else reads and
+# writes the primary.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+
+
+def _replica() -> dict[str, Any] | None:
+    if not DATABASE_REPLICA_URL:
+        return None
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        _error(
+            "newsdesk.E012",
+            "DATABASE_REPLICA_URL is set but DATABASE_URL is not PostgreSQL.",
+            "A read replica needs PostgreSQL as the primary (DATABASE_URL=postgres://...); "
+            "unset DATABASE_REPLICA_URL on SQLite.",
+        )
+        return None
+    try:
+        config: dict[str, Any] = dict(dj_database_url.parse(DATABASE_REPLICA_URL))
+    except (ValueError, KeyError) as exc:
+        config = {"ENGINE": f"unparsable ({exc})"}
+    if config.get("ENGINE") != "django.db.backends.postgresql" or not config.get("NAME"):
+        _error(
+            "newsdesk.E012",
+            "DATABASE_REPLICA_URL is not a PostgreSQL URL.",
+            "Use postgres://USER:PASSWORD@HOST:5432/NAME (a streaming replica of "
+            "DATABASE_URL), or unset it.",
+        )
+        return None
+    config.setdefault("CONN_MAX_AGE", 60)
+    config["CONN_HEALTH_CHECKS"] = True
+    # A replica that is away must not hold a reader's request for long: the
+    # request falls back to the primary.
+    config["OPTIONS"] = {"connect_timeout": 2, **config.get("OPTIONS", {})}
+    # In tests the replica is the test database itself.
+    config["TEST"] = {"MIRROR": "default"}
+    return config
+
+
+_replica_config = _replica()
+if _replica_config is not None:
+    DATABASES["replica"] = _replica_config
+    DATABASE_ROUTERS = ["newsdesk.server.replica.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "newsdesk.server.replica.PublicReadsMiddleware",
+    )
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -114,6 +114,17 @@ def make_article(db: None, author: Author) -> Callable[..., Article]:
 
 
 @pytest.fixture
+def site_languages(db: None) -> Callable[[str], None]:
+    """Set the languages the site publishes in (the default first), e.g. "en, uk"."""
+    from newsdesk.site.actions import update_settings
+
+    def set_languages(codes: str) -> None:
+        update_settings(language=codes.split(",")[0].strip(), languages=codes)
+
+    return set_languages
+
+
+@pytest.fixture
 def published(make_article: Callable[..., Article]) -> Callable[[int], list[Article]]:
     def many(count: int, **fields: Any) -> list[Article]:
         return [make_article(**fields) for _ in range(count)]

@@ -30,6 +30,16 @@ def author(slug: str) -> str:
     return f"author:{slug}"
 
 
+def language(code: str) -> str:
+    """A language's own News Feed and feeds (``/uk/``)."""
+    return f"language:{code.lower()}"
+
+
+def translations(group: int) -> str:
+    """The pages of an update and its translations (each links to the others)."""
+    return f"translations:{group}"
+
+
 def depends_on(response: R, deps: Iterable[str]) -> R:
     """Mark a response as cacheable by the front, dropped when ``deps`` change."""
     names = sorted(set(deps))

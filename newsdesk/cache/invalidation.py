@@ -31,6 +31,8 @@ def deps_for_events(event_ids: Iterable[int]) -> set[str]:
         "tags", "bylines__author"
     ):
         found.add(deps.article(article.pk))
+        found.add(deps.language(article.language))
+        found.add(deps.translations(article.translation_of_id or article.pk))
         found.update(deps.tag(t.slug) for t in article.tags.all())
         found.update(deps.author(b.author.slug) for b in article.bylines.all())
     # The lists the article left: tags and bylines of its earlier revisions.
@@ -39,6 +41,8 @@ def deps_for_events(event_ids: Iterable[int]) -> set[str]:
     ):
         found.update(deps.tag(slugify(name, allow_unicode=True)[:60]) for name in snapshot["tags"])
         found.update(deps.author(slug) for slug in snapshot["authors"])
+        if "language" in snapshot:  # the language list it left
+            found.add(deps.language(snapshot["language"]))
     return found
 
 

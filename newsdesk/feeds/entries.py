@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from newsdesk.news import languages
 from newsdesk.news.models import Article, ArticleAuthor, Author, Tag
 from newsdesk.news.pagination import Cursor, page
 from newsdesk.site import current as site_settings
@@ -47,18 +48,35 @@ class Scope:
     description: str
     page_path: str
     condition: Q
+    #: The language the feed is in: its updates' (``""``: the site's).
+    language: str = ""
 
     def feed_path(self, fmt: str) -> str:
         return self.page_path + FORMATS[fmt][0]
 
     @classmethod
     def site(cls) -> Scope:
+        """Like ``/``: the default language's updates when the site has several."""
         current = site_settings.current()
+        several = len(current.all_languages) > 1
         return cls(
             current.name,
             current.description or _("The latest updates from %(site)s.") % {"site": current.name},
             reverse("public:feed"),
-            Q(),
+            Q(language=current.language) if several else Q(),
+            current.language,
+        )
+
+    @classmethod
+    def for_language(cls, code: str) -> Scope:
+        """One language's updates: ``/uk/`` and ``/uk/rss.xml``."""
+        current = site_settings.current()
+        return cls(
+            f"{current.name} ({languages.name_local(code)})",
+            current.description or _("The latest updates from %(site)s.") % {"site": current.name},
+            f"{reverse('public:feed')}{code.lower()}/",
+            Q(language=code),
+            code,
         )
 
     @classmethod

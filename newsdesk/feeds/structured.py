@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
@@ -74,8 +74,11 @@ def _unsigned() -> list[dict[str, Any]]:
     return [{"@type": "Organization", "name": desk.name, "url": desk.url}] if desk else []
 
 
-def news_article(article: Article) -> dict[str, Any]:
-    """``NewsArticle`` for a published article with bylines, tags, sources, corrections."""
+def news_article(article: Article, translations: Sequence[Article] = ()) -> dict[str, Any]:
+    """``NewsArticle`` for a published article with bylines, tags, sources,
+    corrections, and its published ``translations``: the group's first update
+    lists the others as ``workTranslation``, each other names it as
+    ``translationOfWork``."""
     url = absolute(article.get_absolute_url())
     sources = list(article.sources.all())
     data: dict[str, Any] = {
@@ -108,7 +111,22 @@ def news_article(article: Article) -> dict[str, Any]:
             for c in article.corrections.all()
         ],
     }
+    data.update(_translations(article, translations))
     return {k: v for k, v in data.items() if v not in (None, [])}
+
+
+def _translations(article: Article, translations: Sequence[Article]) -> dict[str, Any]:
+    def work(other: Article) -> dict[str, Any]:
+        return {
+            "@type": "NewsArticle",
+            "@id": absolute(other.get_absolute_url()),
+            "inLanguage": other.language,
+        }
+
+    if article.translation_of_id is None:
+        return {"workTranslation": [work(t) for t in translations]}
+    original = [t for t in translations if t.pk == article.translation_of_id]
+    return {"translationOfWork": work(original[0])} if original else {}
 
 
 def live_blog(articles: Iterable[Article], coverage_start: datetime | None) -> dict[str, Any]:

@@ -1,4 +1,8 @@
-from django.urls import path
+import re
+
+from django.urls import path, re_path
+
+from newsdesk.news.languages import URL_CODE
 
 from . import sitemaps, views
 from .entries import FORMATS
@@ -18,5 +22,11 @@ for fmt, (filename, _media_type) in FORMATS.items():
         path(f"tag/<str:slug>/{filename}", views.tag_feed, {"fmt": fmt}, name=f"tag-{fmt}"),
         path(
             f"author/<str:slug>/{filename}", views.author_feed, {"fmt": fmt}, name=f"author-{fmt}"
+        ),
+        re_path(
+            rf"^(?P<language>{URL_CODE})/{re.escape(filename)}$",
+            views.language_feed,
+            {"fmt": fmt},
+            name=f"language-{fmt}",
         ),
     ]

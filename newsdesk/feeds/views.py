@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
+from newsdesk.news import languages
 from newsdesk.news.models import Author, Tag
 from newsdesk.news.pagination import BadCursor, Cursor
 from newsdesk.site import current as site_settings
@@ -53,7 +54,7 @@ def _render(request: HttpRequest, scope: Scope, fmt: str) -> HttpResponse:
         self_url=self_url,
         next_url=f"{first_page}?before={next_cursor.encode()}" if next_cursor else None,
         hub=websub.hub(),
-        language=site_settings.current().language,
+        language=scope.language or site_settings.current().language,
         updated=updated,
         publisher=Person(site_settings.current().name, absolute("/")),
         icon=icon_url(),
@@ -75,6 +76,16 @@ def _cached(request: HttpRequest, response: HttpResponse, dep: str) -> HttpRespo
 @conditional
 def site_feed(request: HttpRequest, fmt: str) -> HttpResponse:
     return _cached(request, _render(request, Scope.site(), fmt), deps.ALL)
+
+
+@conditional
+def language_feed(request: HttpRequest, language: str, fmt: str) -> HttpResponse:
+    """One language's updates (``/uk/rss.xml``), for a language the site publishes in."""
+    found = languages.in_site(language)
+    if found is None or found.lower() != language:
+        raise Http404
+    scope = Scope.for_language(found)
+    return _cached(request, _render(request, scope, fmt), deps.language(found))
 
 
 @conditional

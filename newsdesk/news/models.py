@@ -166,6 +166,16 @@ class Article(models.Model):
         verbose_name=_("featured image"),
     )
     image_alt = models.CharField(_("image alt text"), max_length=300, blank=True)
+    # The update this one translates (the first of its group): an update and
+    # its translations are the original and every article pointing at it.
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        verbose_name=_("translation of"),
+    )
 
     objects = models.Manager()
     published: ClassVar[PublishedManager] = PublishedManager()
@@ -402,6 +412,7 @@ class AuditEntry(models.Model):
         UNPIN = "unpin", _("unpinned")
         RESTORE = "restore", _("restored a revision")
         SEND_BACK = "send_back", _("sent back to the writer")
+        TRANSLATE = "translate", _("started a translation")
         ROLE = "role", _("role changed")
         SETTINGS = "settings", _("site settings changed")
         AUTHOR = "author", _("author changed")

@@ -1,4 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
+
+from newsdesk.news.languages import URL_CODE
 
 from . import search, views
 
@@ -11,4 +13,6 @@ urlpatterns = [
     path("author/<str:slug>/", views.author, name="author"),
     path("search", search.search, name="search"),
     path("opensearch.xml", search.opensearch, name="opensearch"),
+    # One language's News Feed: /uk/, /en/ (any of the site's languages).
+    re_path(rf"^(?P<language>{URL_CODE})/$", views.feed, name="language-feed"),
 ]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
 from newsdesk.feeds.conditional import conditional, state_of
+from newsdesk.news import actions, languages
 from newsdesk.news.models import Article, ArticleAuthor, Author, OldSlug, Tag
 from newsdesk.news.pagination import BadCursor, Cursor, page
 from newsdesk.search import find
@@ -100,29 +101,76 @@ def _bad_request(request: HttpRequest) -> HttpResponse:
     )
 
 
+def listed_language(language: str | None) -> str | None:
+    """Which language a News Feed lists: the one in its address (``/uk/``);
+    at ``/``, the default language when the site has several, else every
+    update. Raises 404 for a language the site does not publish in."""
+    site = languages.site_languages()
+    if language is None:
+        return site[0] if len(site) > 1 else None
+    found = languages.in_site(language, site)
+    if found is None or found.lower() != language:
+        raise Http404
+    return found
+
+
+def language_pages(language: str | None) -> list[dict[str, str]]:
+    """Each language's News Feed, for the ``hreflang`` links of a site with several."""
+    site = languages.site_languages()
+    if len(site) < 2:
+        return []
+    return [
+        {"code": code, "name": languages.name_local(code), "url": feed_url(code)} for code in site
+    ]
+
+
+def feed_url(code: str) -> str:
+    """``/`` for the default language, ``/uk/`` for the others."""
+    return "/" if code == languages.default_language() else f"/{code.lower()}/"
+
+
 @conditional
-def feed(request: HttpRequest) -> HttpResponse:
+def feed(request: HttpRequest, language: str | None = None) -> HttpResponse:
     if _bad_cursor(request):
         return _bad_request(request)
+    listed = listed_language(language)
     cursor = _cursor(request)
     size = settings.NEWSDESK_PAGE_SIZE
     pinned = None
     if cursor is None:
         pinned = pinned_card()
-    items, next_cursor = page(cards().filter(is_pinned=False), cursor, size - 1 if pinned else size)
+        if pinned is not None and listed is not None and pinned.language != listed:
+            pinned = None
+    shown = cards().filter(is_pinned=False)
+    if listed is not None:
+        shown = shown.filter(language=listed)
+    items, next_cursor = page(shown, cursor, size - 1 if pinned else size)
     response = render(
         request,
         "public/feed.html",
         {
             "pinned": pinned,
             "live_insert": True,
+            "live_language": listed or "",
             "articles": items,
             "next_cursor": next_cursor,
             "cursor": cursor,
             "live_position": live_position(request),
+            "canonical": feed_url(listed) if listed else "/",
+            "language_pages": language_pages(listed),
+            **(page_language(listed) if language is not None and listed else {}),
         },
     )
-    return depends_on(response, [deps.ALL]) if cursor is None else response
+    if cursor is not None:
+        return response
+    # ``/`` goes with every publication (it may list them all); a language's
+    # page with that language's (``deps.language``, see cache.invalidation).
+    return depends_on(response, [deps.ALL if language is None else deps.language(listed or "")])
+
+
+def page_language(code: str) -> dict[str, str]:
+    """``<html lang dir>`` for a page in one language (an article, a language's feed)."""
+    return {"page_language": code, "page_direction": languages.direction(code)}
 
 
 @conditional
@@ -144,6 +192,11 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     if item.status == Article.Status.UNPUBLISHED:
         return render(request, "public/gone.html", {"article": item}, status=410)
     more, filled = related(item)
+    others = list(
+        actions.translations(item)
+        .filter(status=Article.Status.PUBLISHED)
+        .only("id", "slug", "language", "headline", "translation_of_id")
+    )
     # An update without a byline shows the desk's own card (site settings).
     desk_author = (
         None if item.bylines.all() else site_settings.default_author(site_settings.of(request))
@@ -156,11 +209,21 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
             "related": more,
             "live_position": live_position(request),
             "desk_author": desk_author,
+            "translations": [
+                {
+                    "article": a,
+                    "read_in": languages.read_in(a.language),
+                    "dir": languages.direction(a.language),
+                }
+                for a in others
+            ],
+            **page_language(item.language),
         },
     )
-    shown = [deps.article(a.pk) for a in [item, *more]]
+    shown = [deps.article(a.pk) for a in [item, *more, *others]]
     lists = [deps.tag(t.slug) for t in item.tags.all()] + ([deps.ALL] if filled else [])
-    return depends_on(response, shown + lists)
+    group = [deps.translations(item.translation_of_id or item.pk)]
+    return depends_on(response, shown + lists + group)
 
 
 def related(item: Article) -> tuple[list[Article], bool]:

@@ -3,7 +3,8 @@
 - ``/healthz``: the process answers (its event loop runs). No I/O.
 - ``/readyz``: this process can serve everything: the database answers,
   Redis answers when ``REDIS_URL`` is set, no migration is waiting, and a
-  worker finished a pass within ``NEWSDESK_WORKER_STALE_SECONDS``.
+  worker finished a pass within ``NEWSDESK_WORKER_STALE_SECONDS``. The read
+  replica, when set, is reported but not required.
 
 Both answer JSON, 200 or 503. Readiness is checked on one thread of its own,
 and requests that arrive while a check runs share its answer, so polling
@@ -79,7 +80,14 @@ class Readiness:
         if checks["database"]["ok"]:
             checks["migrations"] = self._migrations()
             checks["worker"] = _worker()
-        ready = all(c["ok"] for c in checks.values()) and "worker" in checks
+            if "replica" in settings.DATABASES:
+                from .replica import check
+
+                checks["replica"] = check()
+        # A replica that is down sends public reads to the primary: reported,
+        # never a reason to take the process out of the balancer.
+        ready = all(c["ok"] for c in checks.values() if c.get("required", True))
+        ready = ready and "worker" in checks
         return ready, checks
 
     def _migrations(self) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from newsdesk.news import audit, outbox
 from newsdesk.news.models import Event
 from newsdesk.news.permissions import check
 
-from .models import SiteSettings
+from .models import SiteSettings, language_codes
 
 FIELDS = frozenset(
     {
@@ -39,6 +39,7 @@ FIELDS = frozenset(
         "contact_line",
         "time_zone",
         "language",
+        "languages",
         "default_author",
         "require_admin_second_factor",
         "wire_sources_editors_only",
@@ -78,6 +79,8 @@ def _save(user: Any, changes: dict[str, Any]) -> SiteSettings:
         for name, value in changes.items():
             if isinstance(value, str):
                 value = value.strip()
+            if name == "languages":
+                value = ", ".join(language_codes(str(value or "")))
             setattr(row, name, value)
         try:
             row.full_clean(exclude=["id"])

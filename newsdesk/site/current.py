@@ -19,7 +19,7 @@ from newsdesk.images.models import Image
 from newsdesk.news.models import Author
 from newsdesk.news.state import state_of
 
-from .models import SiteSettings
+from .models import SiteSettings, language_codes
 
 #: The logo's box in the page header, in CSS pixels: the logo is drawn as
 #: large as fits (never larger than it is), keeping its shape, so a wide one
@@ -40,6 +40,12 @@ class Site:
     logo_height: int = 0
     default_author_id: int | None = None
     wire_sources_editors_only: bool = False
+    #: Every language the site publishes in, the default (``language``) first.
+    languages: tuple[str, ...] = ()
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        return self.languages or (self.language,)
 
 
 def _defaults() -> Site:
@@ -75,7 +81,14 @@ def load() -> Site:
         logo_height=height,
         default_author_id=row.default_author_id,
         wire_sources_editors_only=row.wire_sources_editors_only,
+        languages=_languages(row.language or base.language, row.languages),
     )
+
+
+def _languages(default: str, listed: str) -> tuple[str, ...]:
+    """The default language, then the others listed in the settings."""
+    others = [code for code in language_codes(listed) if code.lower() != default.lower()]
+    return (default, *others)
 
 
 def _logo_size(row: SiteSettings) -> tuple[int, int]:

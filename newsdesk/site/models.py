@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zoneinfo
 
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,39 @@ def _known_zone(value: str) -> None:
             _("%(value)s is not a known time zone; use a name such as Europe/London."),
             params={"value": value},
         ) from exc
+
+
+def language_codes(value: str) -> list[str]:
+    """``"uk, EN, pt_br"`` as ``["uk", "en", "pt-BR"]``: in order, each once."""
+    codes: list[str] = []
+    for part in value.replace(";", ",").replace(" ", ",").split(","):
+        code = _bcp47(part.strip().replace("_", "-"))
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _bcp47(code: str) -> str:
+    """The usual spelling: ``pt-br`` is ``pt-BR``, ``zh-hans`` is ``zh-Hans``."""
+    first, *rest = code.split("-")
+    parts = [first.lower()]
+    for part in rest:
+        if len(part) == 2:
+            parts.append(part.upper())
+        elif len(part) == 4:
+            parts.append(part.title())
+        else:
+            parts.append(part.lower())
+    return "-".join(parts)
+
+
+def _known_languages(value: str) -> None:
+    unknown = [code for code in language_codes(value) if code.lower() not in LANG_INFO]
+    if unknown:
+        raise ValidationError(
+            _("%(codes)s: not a language code we know; use codes such as uk, en or pt-br."),
+            params={"codes": ", ".join(unknown)},
+        )
 
 
 class SiteSettings(models.Model):
@@ -55,6 +89,16 @@ class SiteSettings(models.Model):
         max_length=16,
         blank=True,
         help_text=_("For new updates, e.g. en or en-GB."),
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=200,
+        blank=True,
+        validators=[_known_languages],
+        help_text=_(
+            "Every language the desk publishes in, separated by commas, e.g. uk, en. "
+            "The default language is always one of them."
+        ),
     )
     default_author = models.ForeignKey(
         "news.Author",

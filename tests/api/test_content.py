@@ -107,7 +107,13 @@ def test_pages_follow_the_cursor_without_repeats(
     assert third["next_cursor"] is None and third["next"] is None
 
 
-def test_filters(api: Api, make_article: Callable[..., Article], author: Author) -> None:
+def test_filters(
+    api: Api,
+    make_article: Callable[..., Article],
+    author: Author,
+    site_languages: Callable[[str], None],
+) -> None:
+    site_languages("en, uk")
     other = Author.objects.create(name="Ostap Lys", slug="ostap-lys")
     energy = make_article(tags=["Energy"], is_breaking=True)
     ukrainian = make_article(tags=["Energy"], language="uk", authors=[other])

@@ -84,8 +84,9 @@ def test_lastmod_follows_corrections(client: Client, make_article: Callable[...,
 
 
 def test_google_news_sitemap_holds_exactly_the_last_48_hours(
-    client: Client, make_article: Callable[..., Article]
+    client: Client, make_article: Callable[..., Article], site_languages: Callable[[str], None]
 ) -> None:
+    site_languages("en, pt-BR")
     now = timezone.now()
 
     def at(hours: float, **fields: Any) -> Article:

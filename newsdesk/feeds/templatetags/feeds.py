@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django import template
 from django.template import Context
@@ -21,9 +22,12 @@ LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 
 
 @register.simple_tag
-def feed_links(subject: Tag | Author | None = None) -> SafeString:
-    """``<link rel="alternate">`` for each format of the site, a tag or an author."""
-    if isinstance(subject, Tag):
+def feed_links(subject: Tag | Author | str | None = None) -> SafeString:
+    """``<link rel="alternate">`` for each format of the site, a tag, an author
+    or a language (its code)."""
+    if isinstance(subject, str) and subject:
+        scope = Scope.for_language(subject)
+    elif isinstance(subject, Tag):
         scope = Scope.for_tag(subject)
     elif isinstance(subject, Author):
         scope = Scope.for_author(subject)
@@ -46,8 +50,10 @@ def share_image(article: Article | None = None) -> str:
 
 
 @register.simple_tag
-def news_article_ld(article: Article) -> SafeString:
-    return structured.script(structured.news_article(article))
+def news_article_ld(article: Article, translations: Iterable[Any] = ()) -> SafeString:
+    """``NewsArticle``; ``translations``: the article page's list (dicts with ``article``)."""
+    others = [t["article"] if isinstance(t, dict) else t for t in translations]
+    return structured.script(structured.news_article(article, others))
 
 
 @register.simple_tag(takes_context=True)

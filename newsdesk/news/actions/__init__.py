@@ -1,6 +1,6 @@
 """The one door for every change to the newsroom (see ``news.permissions``).
 
-Articles (``articles.py``), authors (``authors.py``) and tags (``tags.py``)
+Articles (``articles.py``, ``translations.py``), authors (``authors.py``) and tags (``tags.py``)
 change here; the site settings in ``newsdesk.site.actions`` and accounts in
 ``newsdesk.desk.actions``, through the same audit log and outbox.
 """
@@ -34,6 +34,7 @@ from .articles import (
 from .authors import create_author, update_author
 from .review import add_note, send_back
 from .tags import create_tag, merge_tags, update_tag
+from .translations import missing_languages, translate, translations
 
 __all__ = [
     "MAX_AUTHORS",
@@ -54,6 +55,7 @@ __all__ = [
     "create_tag",
     "event_payload",
     "merge_tags",
+    "missing_languages",
     "pin",
     "publish",
     "publish_due",
@@ -62,6 +64,8 @@ __all__ = [
     "send_back",
     "snapshot",
     "submit",
+    "translate",
+    "translations",
     "unpin",
     "unpublish",
     "update",

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -29,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from newsdesk.images.models import Image
 
-from .. import audit, outbox
+from .. import audit, languages, outbox
 from ..models import Article, ArticleAuthor, ArticleSource, Author, Correction, Event, Revision
 from ..permissions import check, is_system
 from ..reading import count_images, count_words, reading_time
@@ -104,6 +103,16 @@ def _validate(fields: dict[str, Any]) -> dict[str, Any]:
         language = str(fields["language"] or "").strip()
         if not _LANGUAGE.match(language) or len(language) > MAX_LANGUAGE:
             errors.add("language", _("Use a language code such as en, uk or pt-BR."))
+        else:
+            known = languages.site_languages()
+            found = languages.in_site(language, known)
+            if found is None:
+                errors.add(
+                    "language",
+                    _("Choose one of the site's languages: %(codes)s.")
+                    % {"codes": ", ".join(known)},
+                )
+            language = found or language
         clean["language"] = language
     if "is_breaking" in fields:
         clean["is_breaking"] = bool(fields["is_breaking"])
@@ -310,6 +319,7 @@ def snapshot(article: Article) -> dict[str, Any]:
         "body": article.body,
         "status": article.status,
         "language": article.language,
+        "translation_of": article.translation_of_id,
         "is_breaking": article.is_breaking,
         "is_pinned": article.is_pinned,
         "published_at": _iso(article.published_at),
@@ -425,9 +435,10 @@ def create_draft(
     slug: str = "",
     image: Image | None = None,
     image_alt: str = "",
+    translation_of: Article | None = None,
     user: Any = None,
 ) -> Article:
-    """Create an unpublished article."""
+    """Create an unpublished article (``translation_of``: see ``translations.translate``)."""
     check(user, "article.create")
     if is_breaking:
         check(user, "article.breaking")
@@ -440,7 +451,7 @@ def create_draft(
             "authors": list(authors),
             "sources": list(sources),
             "is_breaking": is_breaking,
-            "language": language or settings.LANGUAGE_CODE,
+            "language": language or languages.default_language(),
             "image": image,
             "image_alt": image_alt,
         }
@@ -449,7 +460,7 @@ def create_draft(
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                article = Article(slug=unique_slug(base))
+                article = Article(slug=unique_slug(base), translation_of=translation_of)
                 _apply(article, clean)
                 article.save()
                 _apply_relations(article, clean, user)
@@ -501,6 +512,8 @@ def _update(
         if "is_breaking" in clean and clean["is_breaking"] != article.is_breaking:
             check(user, "article.breaking", article)
         _apply(article, clean)
+        if "headline" in clean and _follows_headline(article):
+            article.slug = unique_slug(slug_from_headline(article.headline), exclude_pk=article.pk)
         article.version += 1
         if article.is_published:
             article.updated_at = timezone.now()
@@ -509,6 +522,16 @@ def _update(
         event = Event.Type.UPDATED if article.is_published else Event.Type.DRAFT_UPDATED
         _record(article, action, event, user, extra)
     return article
+
+
+def _follows_headline(article: Article) -> bool:
+    """A translation starts as a copy of the original's headline, and its slug
+    with it: until it is first published, its slug follows its own headline."""
+    return (
+        article.translation_of_id is not None
+        and article.published_at is None
+        and article.status in (Article.Status.DRAFT, Article.Status.REVIEW)
+    )
 
 
 def restore(

@@ -8,6 +8,7 @@
 
   var lastId = body.dataset.lastEventId || "0";
   var tag = body.dataset.liveTag || "";
+  var language = body.dataset.liveLanguage || "";  // a page of one language's updates
   var list = document.querySelector("[data-live-feed]");
   var story = document.querySelector("article.story[data-article-id]");
   var baseTitle = document.title;
@@ -98,6 +99,7 @@
   function onPublished(data) {
     if (!list) { return; }
     var id = String(data.article.id);
+    if (language && data.article.language !== language) { return; }
     if (card(id).length || waiting.indexOf(id) !== -1) { return; }
     waiting.push(id);
     if (atTop()) { reveal(); } else { showCount(); }
