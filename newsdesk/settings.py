@@ -301,6 +301,7 @@ def _database() -> dict[str, Any]:
     return config
 
 
+DATABASES = {"default": _database()}
 
 # A read replica for public pages (newsdesk/server/replica.py): anonymous
 # GET/HEAD outside the desk, /admin and the Admin API read it while it has
@@ -350,7 +351,6 @@ if _replica_config is not None:
         MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
         "newsdesk.server.replica.PublicReadsMiddleware",
     )
-DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -470,6 +470,13 @@ except (zoneinfo.ZoneInfoNotFoundError, ValueError):
 LANGUAGE_CODE = os.environ.get("NEWSDESK_LANGUAGE", "en")
 USE_I18N = True
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The interface language is not negotiated with the browser: the reader
+# site speaks the site settings' language and the desk each person's own
+# (newsdesk.desk.middleware, newsdesk.site.interface), so a cached page
+# never depends on Accept-Language.
+# Dates and times in each language's own order and month names ("7 грудня
+# 2026"), with the few formats Django's own do not say as we want.
+FORMAT_MODULE_PATH = ["newsdesk.site.formats"]
 
 # Static files and media -------------------------------------------------
 STATIC_URL = "/static/"
@@ -501,7 +508,9 @@ CSRF_COOKIE_SECURE = SECURE
 SECURE_SSL_REDIRECT = SECURE and env_bool("NEWSDESK_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
-SECURE_HSTS_PRELOAD = False
+# Ask browsers to ship the site in their HSTS preload lists: only once every
+# subdomain is served over HTTPS too (hstspreload.org), since it is hard to undo.
+SECURE_HSTS_PRELOAD = SECURE and env_bool("NEWSDESK_HSTS_PRELOAD", False)
 if SECURE:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 NEWSDESK_CSP = (
