@@ -4,6 +4,10 @@ Varnish's fetches carry ``X-Newsdesk-Front`` and skip the process's own page
 cache. Here the process reads the outbox only once a minute, so its own copy
 is stale long after the worker purged Varnish; Varnish still gets the fresh
 page. (A module of its own: one server's worker purges per database.)
+
+On SQLite no process is ever that late: a request the page cache would
+answer first reads what another process committed (``live/freshness.py``),
+so there the process's own copy is fresh too.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from newsdesk.news import actions
 from newsdesk.news.models import Article
@@ -40,6 +45,9 @@ def test_a_purge_is_never_refilled_from_a_process_that_has_not_read_the_event(
         actions.update(story, headline="Lighthouse keeper stays on")
         purged()
         _status, headers, body = direct.get("/tag/lighthouse/")
-        assert headers["x-cache"] == "hit" and "Lighthouse keeper retires" in body  # stale here
+        if connection.vendor == "sqlite":
+            assert "Lighthouse keeper stays on" in body
+        else:
+            assert headers["x-cache"] == "hit" and "Lighthouse keeper retires" in body  # stale
         _status, headers, body = varnish.get("/tag/lighthouse/")
         assert headers["x-varnish-cache"] == "MISS" and "Lighthouse keeper stays on" in body

@@ -67,7 +67,7 @@ class Varnish:
 @contextmanager
 def running_front(workdir: Path, database_url: str, **env: str) -> Iterator[tuple[Varnish, Server]]:
     """``newsdesk serve`` (its worker purging Varnish) and varnishd with the VCL."""
-    varnishd_path = varnishd()
+    varnishd()
     port = free_port()
     server_settings = server_env(
         database_url,
@@ -76,9 +76,20 @@ def running_front(workdir: Path, database_url: str, **env: str) -> Iterator[tupl
         **env,
     )
     server = Server(server_settings, log_path=workdir / "serve.log").start()
+    try:
+        with varnish_in_front(workdir, server.port, port) as varnish:
+            yield varnish, server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def varnish_in_front(workdir: Path, backend_port: int, port: int) -> Iterator[Varnish]:
+    """varnishd on ``port`` with the shipped VCL, its backend on ``backend_port``."""
+    varnishd_path = varnishd()
     # The shipped VCL, with only the backend's port changed.
     vcl = workdir / "newsdesk.vcl"
-    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{server.port}";'))
+    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
     process = subprocess.Popen(
         [varnishd_path, "-F", "-j", "none", "-n", str(workdir / "state"), "-f", str(vcl),
          "-a", f"127.0.0.1:{port}", "-T", "127.0.0.1:0", "-s", "malloc,64m"],
@@ -99,11 +110,10 @@ def running_front(workdir: Path, database_url: str, **env: str) -> Iterator[tupl
                     "varnishd did not start: " + (workdir / "varnishd.log").read_text()
                 )
             time.sleep(0.1)
-        yield varnish, server
+        yield varnish
     finally:
         process.terminate()
         process.wait(15)
-        server.stop()
 
 
 def purged() -> None:

@@ -63,6 +63,7 @@ class Server:
                 "--no-migrate",
                 "--port",
                 str(self.port),
+                *self.args,
             ],
             env=self.env,
             cwd=ROOT,
