@@ -47,6 +47,8 @@ class Server:
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[str] | None = None
     log_path: Path | None = None
+    #: More ``newsdesk serve`` options, e.g. ``("--no-worker",)``.
+    args: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
