@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from newsdesk.news import actions
+from newsdesk.news import actions, languages
 from newsdesk.news.models import Article, ArticleSource, Author
 
 SOURCE_SLOTS = 5
@@ -107,6 +107,15 @@ class ComposerForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The language is one of the site's (the actions check it); an older
+        # update's language outside that list stays choosable.
+        codes = list(languages.site_languages())
+        current = str(self["language"].value() or "")
+        if current and languages.in_site(current, codes) is None:
+            codes.append(current)
+        self.fields["language"].widget = forms.Select(
+            choices=[(code, f"{languages.name_local(code)} ({code})") for code in codes]
+        )
         authors = [("", "—")] + [(str(a.pk), a.name) for a in Author.objects.order_by("name")]
         for i in range(BYLINE_SLOTS):
             self.fields[f"author_{i}"] = forms.ChoiceField(

@@ -34,6 +34,7 @@ FIELDS = (
     "contact_line",
     "time_zone",
     "language",
+    "languages",
     "default_author",
     "require_admin_second_factor",
     "wire_sources_editors_only",
@@ -54,7 +55,7 @@ class SettingsForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("site_name", "contact_line", "time_zone", "language"):
+        for name in ("site_name", "contact_line", "time_zone", "language", "languages"):
             field = _model_field(name)
             self.fields[name] = forms.CharField(
                 label=field.verbose_name.capitalize(),
@@ -92,6 +93,7 @@ class SettingsForm(forms.Form):
             {"placeholder": settings.TIME_ZONE, "list": "zones", "autocomplete": "off"}
         )
         self.fields["language"].widget.attrs["placeholder"] = settings.LANGUAGE_CODE
+        self.fields["languages"].widget.attrs["placeholder"] = settings.LANGUAGE_CODE
 
 
 def _initial(row: SiteSettings) -> dict[str, Any]:

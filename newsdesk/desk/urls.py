@@ -47,6 +47,7 @@ patterns = [
     route(r"articles/(?P<pk>[0-9]+)/notes", views.add_note, "add_note"),
     route(r"articles/(?P<pk>[0-9]+)/send-back", views.send_back, "send_back"),
     route(r"articles/(?P<pk>[0-9]+)/history", views.history, "history"),
+    route(r"articles/(?P<pk>[0-9]+)/translate", views.translate, "translate"),
     route(
         r"articles/(?P<pk>[0-9]+)/history/(?P<number>[0-9]+)/restore",
         views.restore,

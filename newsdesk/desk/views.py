@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from newsdesk.news import actions, permissions
+from newsdesk.news import actions, languages, permissions
 from newsdesk.news.models import Article, ArticleAuthor, AuditEntry, Revision, Tag
 from newsdesk.news.rendering import render_markdown
 from newsdesk.site import current as site
@@ -245,6 +245,7 @@ def _render_composer(
             (form[f"source_{i}_outlet"], form[f"source_{i}_url"], form[f"source_{i}_style"])
             for i in range(SOURCE_SLOTS)
         ],
+        **(_translation_context(request, article) if article is not None else {}),
         **extra,
     }
     return render(request, "desk/compose.html", context, status=status)
@@ -366,6 +367,43 @@ def preview(request: DeskRequest, pk: int) -> HttpResponse:
         "desk_author": desk_author,
     }
     return render(request, "public/article.html", context)
+
+
+# Translations ---------------------------------------------------------------
+
+
+def _translation_context(request: DeskRequest, article: Article) -> dict[str, Any]:
+    """The update's translations the person may see, and the languages it
+    could still be translated into (the "Translate this update" form)."""
+    user = request.user
+    group = [a for a in actions.translations(article) if permissions.can(user, "article.view", a)]
+    may = permissions.can(user, "article.create") and permissions.can(user, "article.view", article)
+    return {
+        "translations": [{"article": a, "name": languages.name_local(a.language)} for a in group],
+        "translate_to": [
+            {"code": code, "name": languages.name_local(code)}
+            for code in (actions.missing_languages(article) if may else [])
+        ],
+    }
+
+
+@desk_view(WRITE, methods=("POST",), article="view")
+def translate(request: DeskRequest, pk: int) -> HttpResponse:
+    """Open a linked draft in another language (``actions.translate``)."""
+    article = _article(request, pk)
+    try:
+        draft = actions.translate(
+            article, language=request.POST.get("language", ""), user=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("desk:edit", pk=pk)
+    messages.success(
+        request,
+        _("A draft translation is open: replace the text with the %(language)s version.")
+        % {"language": languages.name_local(draft.language)},
+    )
+    return redirect("desk:edit", pk=draft.pk)
 
 
 # Workflow buttons -----------------------------------------------------------
