@@ -48,7 +48,7 @@ def _when(value: Any) -> str:
         return str(value or "")
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment)
-    return str(formats.date_format(moment, "j M Y H:i"))
+    return str(formats.date_format(moment, "DATETIME_FORMAT"))
 
 
 def _plain(value: Any) -> str:

@@ -57,7 +57,10 @@ def card(article: Article, level: int | str = 2) -> SafeString:
 
 
 def absolute(when: datetime) -> str:
-    return date_format(timezone.localtime(when), "j M Y, H:i T")
+    """The language's own date and time (``site.formats``), then the zone:
+    "7 Dec 2026, 14:05 UTC", "7 грудня 2026, 14:05 EET"."""
+    local = timezone.localtime(when)
+    return f"{date_format(local, 'DATETIME_FORMAT')} {date_format(local, 'T')}"
 
 
 @register.simple_tag
