@@ -38,6 +38,7 @@ from .schemas import (
     ScheduleIn,
     SourceIn,
     StepIn,
+    TranslateIn,
     UpdateIn,
 )
 
@@ -197,6 +198,21 @@ def admin_update_article(request: HttpRequest, id: ArticleId, payload: UpdateIn)
         _article(id), user=_user(request), expected_version=payload.version, **changes
     )
     return _fresh(article.pk)
+
+
+@router.post(
+    "/articles/{id}/translate",
+    response={201: DeskArticleOut, **WRITE_ERRORS},
+    summary="Start a translation",
+    description="A new draft in another of the site's languages, linked to this update, "
+    "with its text (to be replaced), sources, tags and authors.",
+)
+def admin_translate_article(
+    request: HttpRequest, id: ArticleId, payload: TranslateIn
+) -> Status[dict[str, Any]]:
+    only_query(request)
+    draft = actions.translate(_article(id), language=payload.language, user=_user(request))
+    return Status(201, _fresh(draft.pk))
 
 
 @router.post(

@@ -15,14 +15,34 @@ def absolute(path: str) -> str:
     return settings.NEWSDESK_SITE_URL + path
 
 
+TRANSLATION_FIELDS = ("id", "slug", "language", "status", "translation_of_id")
+
+
 def with_relations(queryset: QuerySet[Article]) -> QuerySet[Article]:
     """Everything an article shows, in a constant number of queries."""
+    group = Article.objects.only(*TRANSLATION_FIELDS).order_by("language", "id")
     return queryset.select_related("image").prefetch_related(
         Prefetch("tags", queryset=Tag.objects.order_by("name")),
         Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
         "sources",
         Prefetch("corrections", queryset=Correction.objects.order_by("created_at", "id")),
+        # The group of translations: the first update's others, or the
+        # first update and its others.
+        Prefetch("translations", queryset=group),
+        Prefetch("translation_of", queryset=Article.objects.only(*TRANSLATION_FIELDS)),
+        Prefetch("translation_of__translations", queryset=group),
     )
+
+
+def translations(item: Article, *, published_only: bool) -> list[dict[str, Any]]:
+    """The article's translations (from :func:`with_relations`' prefetches)."""
+    root = item.translation_of if item.translation_of_id else None
+    group = [root, *root.translations.all()] if root is not None else item.translations.all()
+    return [
+        {"id": a.pk, "language": a.language, "url": absolute(a.get_absolute_url())}
+        for a in group
+        if a.pk != item.pk and (a.is_published or not published_only)
+    ]
 
 
 def tag(item: Tag) -> dict[str, Any]:
@@ -89,6 +109,8 @@ def article(item: Article) -> dict[str, Any]:
         "is_pinned": item.is_pinned,
         "version": item.version,
         **_relations(item),
+        "translation_of": item.translation_of_id,
+        "translations": translations(item, published_only=True),
     }
 
 
@@ -116,4 +138,6 @@ def desk_article(item: Article) -> dict[str, Any]:
         "is_pinned": item.is_pinned,
         "version": item.version,
         **_relations(item),
+        "translation_of": item.translation_of_id,
+        "translations": translations(item, published_only=False),
     }

@@ -62,7 +62,7 @@ RecordId = ArticleId  # any record's id in a path: 1 to MAX_ID
 
 #: Author fields the API sets as they are (``account`` is looked up by username).
 AUTHOR_TEXT = ("name", "slug", "bio", "contact", "email", "signal", "website")
-SETTINGS_TEXT = ("site_name", "description", "contact_line", "time_zone", "language")
+SETTINGS_TEXT = ("site_name", "description", "contact_line", "time_zone", "language", "languages")
 SETTINGS_FLAGS = ("require_admin_second_factor", "wire_sources_editors_only")
 
 

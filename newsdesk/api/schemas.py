@@ -92,6 +92,12 @@ class ImageOut(Schema):
     height: int
 
 
+class TranslationOut(Schema):
+    id: int
+    language: str
+    url: str
+
+
 class ArticleOut(Schema):
     id: int
     slug: str
@@ -112,6 +118,12 @@ class ArticleOut(Schema):
     sources: list[SourceOut]
     corrections: list[CorrectionOut]
     image: ImageOut | None = Field(description="The featured image, if any.")
+    translation_of: int | None = Field(
+        description="The first update of its group of translations; null for that one."
+    )
+    translations: list[TranslationOut] = Field(
+        description="The same update in the site's other languages."
+    )
 
 
 class ArticlePage(Schema):
@@ -168,6 +180,12 @@ class DeskArticleOut(Schema):
     sources: list[SourceOut]
     corrections: list[CorrectionOut]
     image: ImageOut | None = Field(description="The featured image, if any.")
+    translation_of: int | None = Field(
+        description="The first update of its group of translations; null for that one."
+    )
+    translations: list[TranslationOut] = Field(
+        description="The same update in the site's other languages."
+    )
 
 
 class DeskArticlePage(Schema):
@@ -253,6 +271,10 @@ class StepIn(Input):
     version: Version | None = Field(
         default=None, description="When given, the step is refused if the article changed since."
     )
+
+
+class TranslateIn(Input):
+    language: Language = Field(description="One of the site's languages, e.g. uk.")
 
 
 class ScheduleIn(Input):
@@ -394,6 +416,15 @@ class MergeIn(Input):
     into: RecordId = Field(description="The id of the tag that stays.")
 
 
+SiteLanguages = Annotated[
+    str,
+    Field(
+        max_length=_site_limit("languages"),
+        description="Every language the site publishes in, comma-separated, e.g. uk, en.",
+    ),
+]
+
+
 class SettingsOut(Schema):
     site_name: str = Field(description="Empty: the server's NEWSDESK_SITE_NAME.")
     description: str
@@ -401,6 +432,7 @@ class SettingsOut(Schema):
     contact_line: str
     time_zone: str = Field(description="Empty: the server's NEWSDESK_TIME_ZONE.")
     language: str = Field(description="Empty: the server's NEWSDESK_LANGUAGE.")
+    languages: str = Field(description="Empty: the default language alone.")
     default_author: str | None = Field(description="The desk's own author card, by slug.")
     require_admin_second_factor: bool
     wire_sources_editors_only: bool
@@ -416,6 +448,7 @@ class SettingsIn(Input):
     contact_line: ContactLine | None = None
     time_zone: TimeZone | None = None
     language: SiteLanguage | None = None
+    languages: SiteLanguages | None = None
     default_author: Slug | None = Field(default=None, description="An author's slug; null: none.")
     require_admin_second_factor: Flag | None = None
     wire_sources_editors_only: Flag | None = None

@@ -42,6 +42,7 @@ SUBCOMMANDS = (
     "unpin",
     "unpublish",
     "restore",
+    "translate",
 )
 
 
@@ -135,6 +136,10 @@ class Command(BaseCommand):
         command("unpublish", "Withdraw: the page answers 410 Gone.")
         restore = command("restore", "Make an earlier revision current again.", versioned)
         restore.add_argument("--revision", type=COUNT, required=True, metavar="N")
+        translate = command(
+            "translate", "Start a translation: a linked draft in another language; prints its id."
+        )
+        translate.add_argument("--language", required=True, help="One of the site's, e.g. uk.")
 
     def handle(self, *args: Any, subcommand: str, **options: Any) -> None:
         refuse_undecodable(options)
@@ -150,7 +155,9 @@ class Command(BaseCommand):
             raise CommandError(f"No article #{options['id']}; `newsdesk article list` shows ids.")
         step: Callable[[Article, dict[str, Any]], Any] = getattr(self, f"_{subcommand}")
         with refusals():
-            step(article, options)
+            made = step(article, options)
+        if isinstance(made, Article):  # a new article (a translation): report that one
+            article = made
         article.refresh_from_db()
         self.report(article)
 
@@ -234,3 +241,6 @@ class Command(BaseCommand):
             user=self.user,
             expected_version=options["expect_version"],
         )
+
+    def _translate(self, article: Article, options: dict[str, Any]) -> Article:
+        return actions.translate(article, language=options["language"], user=self.user)
