@@ -55,7 +55,7 @@ def _cache_control(request: HttpRequest, answer: HttpResponseBase) -> None:
             max_age=settings.NEWSDESK_CACHE_MAX_AGE,
             stale_while_revalidate=settings.NEWSDESK_CACHE_STALE,
         )
-    patch_vary_headers(answer, ("Authorization", "Accept-Language"))
+    patch_vary_headers(answer, ("Authorization",))
 
 
 def edge(view: View) -> View:

@@ -1,4 +1,4 @@
-"""Signing in and out, second factors and passwords."""
+"""Signing in and out, second factors, passwords and the desk's language."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,10 +30,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from newsdesk.site import current as site
+from newsdesk.site.interface import LANGUAGES, interface_language
 
 from . import audit, recovery, throttle, totp
 from .access import DeskRequest, desk_view, no_store
-from .actions import set_password
+from .actions import desk_language_of, set_desk_language, set_password
 from .addresses import client_address
 from .middleware import EPOCH_KEY, current_epoch
 from .models import SecondFactor
@@ -262,6 +264,16 @@ def account_view(request: DeskRequest) -> HttpResponse:
                     request, _("Password changed. You are signed out everywhere else.")
                 )
                 return redirect("desk:account")
+    elif request.method == "POST" and do == "language":
+        try:
+            set_desk_language(user, language=request.POST.get("language", ""), user=user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            own = desk_language_of(user) or interface_language(site.of(request).language)
+            with translation.override(own):  # said in the language it now speaks
+                messages.success(request, _("Your desk language is saved."))
+        return redirect("desk:account")
     elif request.method == "POST" and do == "factor-start":
         if factor is None or factor.confirmed_at is None:
             SecondFactor.objects.update_or_create(user=user, defaults={"secret": totp.new_secret()})
@@ -305,6 +317,9 @@ def account_view(request: DeskRequest) -> HttpResponse:
             "setup": setup,
             "codes_left": recovery.left(factor) if factor and factor.confirmed_at else None,
             "next": safe_next(request, ""),
+            "languages": LANGUAGES,
+            "desk_language": desk_language_of(user),
+            "site_language": dict(LANGUAGES)[interface_language(site.of(request).language)],
         },
         status=400 if (password_form.errors or code_form.errors) else 200,
     )

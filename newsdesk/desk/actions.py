@@ -1,8 +1,9 @@
 """Accounts: the people who sign in to the desk, and their roles.
 
-``create_account``, ``update_account``, ``set_role``, ``set_password`` and
-``set_active`` check that the actor may manage accounts (admins and the
-command line; anyone may change their own password), validate, write the
+``create_account``, ``update_account``, ``set_role``, ``set_password``,
+``set_active`` and ``set_desk_language`` check that the actor may manage
+accounts (admins and the command line; anyone may change their own
+password and choose their own desk language), validate, write the
 account, end the person's sessions when their role, password or active flag
 changed, and write an audit entry and a private ``account.created`` or
 ``account.updated`` event in one transaction. Django's admin, the desk's
@@ -32,8 +33,10 @@ from newsdesk.news.actions.base import Errors
 from newsdesk.news.models import Event
 from newsdesk.news.permissions import check, is_system
 from newsdesk.news.roles import CONTRIBUTOR, EDITOR, ROLES, ensure_roles
+from newsdesk.site.interface import LANGUAGES, is_shipped
 
 from .audit import bump_epoch
+from .models import DeskLanguage
 
 ROLE_NAMES = ("contributor", "editor", "admin")
 MAX_USERNAME = 150
@@ -115,6 +118,26 @@ def clean_role(value: Any) -> str:
     if value not in ROLE_NAMES:
         raise ValidationError(_("Choose a role: contributor, editor or admin."))
     return str(value)
+
+
+def clean_desk_language(value: Any) -> str:
+    """A language we ship the interface in, or ``""`` for the site's own."""
+    code = str(value or "").strip().lower()
+    if code and not is_shipped(code):
+        names = ", ".join(f"{name} ({known})" for known, name in LANGUAGES)
+        raise ValidationError(
+            _("The desk speaks %(languages)s; choose one of them, or the site's language.")
+            % {"languages": names}
+        )
+    return code
+
+
+def desk_language_of(account: Any) -> str:
+    """The person's own desk language, ``""`` when they follow the site's."""
+    if account is None or not account.pk:
+        return ""
+    found = DeskLanguage.objects.filter(user_id=account.pk).values_list("language", flat=True)
+    return found.first() or ""
 
 
 def keeps_an_admin(account: Any, *, role: str, active: bool) -> None:
@@ -328,6 +351,36 @@ def set_active(account: Any, *, active: bool, user: Any = None) -> User:
             "changed": ["active"],
             "before": {"active": not active},
             "after": {"active": active},
+        }
+        _record(audit.Action.ACCOUNT, account, user, detail, created=False)
+    return account
+
+
+def set_desk_language(account: Any, *, language: str, user: Any = None) -> User:
+    """Choose the language someone's desk speaks: a person for themself,
+    admins for anyone. ``""`` follows the site's language again."""
+    own = not is_system(user) and user.is_active and user.pk == account.pk
+    if not own:
+        check(user, "account.manage", account)
+    try:
+        language = clean_desk_language(language)
+    except ValidationError as exc:
+        raise ValidationError({"language": exc.messages}) from None
+    with transaction.atomic():
+        account = _locked(account)
+        before = desk_language_of(account)
+        if before == language:
+            return account
+        if language:
+            DeskLanguage.objects.update_or_create(user=account, defaults={"language": language})
+        else:
+            DeskLanguage.objects.filter(user=account).delete()
+        detail = {
+            "account": account.pk,
+            "changed": ["language"],
+            "own": own,
+            "before": {"language": before},
+            "after": {"language": language},
         }
         _record(audit.Action.ACCOUNT, account, user, detail, created=False)
     return account

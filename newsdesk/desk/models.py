@@ -1,5 +1,6 @@
 """The desk's own records: second factors and their recovery codes, login
-failures (for throttling), autosaved drafts and session epochs. The site
+failures (for throttling), autosaved drafts, session epochs and each
+person's desk language. The site
 settings live in ``newsdesk.site`` and the audit log in ``newsdesk.news``,
 beside the actions that write them.
 
@@ -96,3 +97,17 @@ class Autosave(models.Model):
 
     def __str__(self) -> str:
         return f"autosave {self.user_id}/{self.article_id}"
+
+
+class DeskLanguage(models.Model):
+    """The language one person's desk speaks, chosen on their account page
+    (``actions.set_desk_language``). Without a row the desk speaks the
+    site's language; the reader site always does."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="desk_language"
+    )
+    language = models.CharField(max_length=16)
+
+    def __str__(self) -> str:
+        return f"{self.user_id} desk in {self.language}"

@@ -22,7 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
@@ -81,7 +81,6 @@ def public_cache(response: HttpResponseBase) -> None:
         max_age=settings.NEWSDESK_CACHE_MAX_AGE,
         stale_while_revalidate=settings.NEWSDESK_CACHE_STALE,
     )
-    patch_vary_headers(response, ("Accept-Language",))
 
 
 def cache_headers(response: HttpResponseBase, found: Validators) -> None:

@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from newsdesk.news.models import AuditEntry
+from newsdesk.site.interface import LANGUAGES
 
 register = template.Library()
 
@@ -108,11 +109,20 @@ def _account(entry: AuditEntry, detail: dict[str, Any]) -> str:
     if changed == ["active"]:
         active = (detail.get("after") or {}).get("active")
         return _("switched on") if active else _("switched off")
+    if changed == ["language"]:
+        return _("desk language: %(before)s → %(after)s") % {
+            "before": _language((detail.get("before") or {}).get("language")),
+            "after": _language((detail.get("after") or {}).get("language")),
+        }
     text = _changed(detail)
     before = (detail.get("before") or {}).get("username")
     if before:
         text = _("%(what)s (was %(username)s)") % {"what": text, "username": _quoted(before)}
     return text
+
+
+def _language(code: Any) -> str:
+    return dict(LANGUAGES).get(str(code or ""), "") or _("the site's language")
 
 
 def _role_change(entry: AuditEntry, detail: dict[str, Any]) -> str:

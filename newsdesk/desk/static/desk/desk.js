@@ -12,6 +12,20 @@
   var dirty = false;
   var previewTimer = null;
 
+  // The page's own words for what this script writes, rendered by the
+  // server in the page's language (<body data-text>, {% script_text %});
+  // plurals by Intl.PluralRules, one form per category.
+  var words = {};
+  try { words = JSON.parse(document.body.getAttribute("data-text") || "{}"); } catch (e) { words = {}; }
+  function say(key, fallback, n, time) {
+    var text = words[key];
+    if (text && typeof text === "object") {
+      var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(words.lang || undefined) : null;
+      text = text[rules ? rules.select(n) : (n === 1 ? "one" : "other")] || text.other;
+    }
+    return String(text || fallback).replace(/%\(n\)[sd]/, String(n)).replace("%(time)s", String(time));
+  }
+
   function fields() {
     var data = new FormData(form);
     data.delete("image");
@@ -33,11 +47,13 @@
       return r.json();
     }).then(function () {
       state.hidden = false;
-      state.textContent = "Draft kept " + new Date().toLocaleTimeString();
+      var now = new Date().toLocaleTimeString(document.documentElement.lang || undefined,
+        { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+      state.textContent = say("draftKept", "Draft kept %(time)s", 0, now);
     }).catch(function () {
       dirty = true;
       state.hidden = false;
-      state.textContent = "Could not keep a copy just now; still trying.";
+      state.textContent = say("draftNotKept", "Could not keep a copy just now; still trying.");
     });
   }
 

@@ -16,6 +16,20 @@
   var backoff = 1000;
   var source = null;
 
+  // The page's own words for what this script writes, rendered by the
+  // server in the page's language (<body data-text>, {% script_text %});
+  // plurals by Intl.PluralRules, one form per category.
+  var words = {};
+  try { words = JSON.parse(document.body.getAttribute("data-text") || "{}"); } catch (e) { words = {}; }
+  function say(key, fallback, n, time) {
+    var text = words[key];
+    if (text && typeof text === "object") {
+      var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(words.lang || undefined) : null;
+      text = text[rules ? rules.select(n) : (n === 1 ? "one" : "other")] || text.other;
+    }
+    return String(text || fallback).replace(/%\(n\)[sd]/, String(n)).replace("%(time)s", String(time));
+  }
+
   var status = document.createElement("div");
   status.className = "live-status";
   status.setAttribute("role", "status");
@@ -36,7 +50,7 @@
 
   function atTop() { return window.scrollY < 150; }
 
-  function plural(n) { return n === 1 ? "1 new update" : n + " new updates"; }
+  function plural(n) { return say("newUpdates", n === 1 ? "1 new update" : n + " new updates", n); }
 
   function showCount() {
     var n = waiting.length;
@@ -116,7 +130,7 @@
       if (el.classList.contains("story")) { return; }
       setText(el, ".card-headline a", a.headline);
       setText(el, ".card-lede", a.lede);
-      setText(el, ".reading-time", a.reading_time + " min read");
+      setText(el, ".reading-time", say("minRead", a.reading_time + " min read", a.reading_time));
       if (label && !el.querySelector(".badge--corrected")) {
         var badge = document.createElement("span");
         badge.className = "badge badge--corrected";
@@ -126,7 +140,8 @@
       }
     });
     if (story && story.getAttribute("data-article-id") === String(a.id)) {
-      refreshStory(label ? "This update has been corrected." : "This update has been updated.");
+      refreshStory(label ? say("storyCorrected", "This update has been corrected.") :
+        say("storyUpdated", "This update has been updated."));
     }
   }
 
@@ -154,7 +169,7 @@
       if (!el.classList.contains("story")) { el.remove(); }
     });
     if (story && story.getAttribute("data-article-id") === id) {
-      refreshStory("This update has been withdrawn.");
+      refreshStory(say("storyWithdrawn", "This update has been withdrawn."));
     }
   }
 
@@ -180,14 +195,14 @@
     // page would come back with the same old position).
     if (data && data.id) { lastId = String(data.id); }
     banner.hidden = false;
-    banner.textContent = "The feed has changed. Reload";
+    banner.textContent = say("feedChanged", "The feed has changed. Reload");
     banner.onclick = function () { window.location.reload(); };
   }
 
   var handlers = {
     "article.published": onPublished,
     "article.updated": function (d) { onChanged(d, ""); },
-    "article.corrected": function (d) { onChanged(d, "Corrected"); },
+    "article.corrected": function (d) { onChanged(d, say("corrected", "Corrected")); },
     "article.unpublished": onUnpublished,
     "article.pinned": onPinChange,
     "article.unpinned": onPinChange,

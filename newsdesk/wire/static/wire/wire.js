@@ -11,6 +11,20 @@
   var base = live.getAttribute("data-poll");
   var arrived = 0;
 
+  // The page's own words for what this script writes, rendered by the
+  // server in the page's language (<body data-text>, {% script_text %});
+  // plurals by Intl.PluralRules, one form per category.
+  var words = {};
+  try { words = JSON.parse(document.body.getAttribute("data-text") || "{}"); } catch (e) { words = {}; }
+  function say(key, fallback, n, time) {
+    var text = words[key];
+    if (text && typeof text === "object") {
+      var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(words.lang || undefined) : null;
+      text = text[rules ? rules.select(n) : (n === 1 ? "one" : "other")] || text.other;
+    }
+    return String(text || fallback).replace(/%\(n\)[sd]/, String(n)).replace("%(time)s", String(time));
+  }
+
   function row(item) {
     var li = document.createElement("li");
     li.className = "wire-item status-" + item.status + (item.duplicate ? " duplicate" : "");
@@ -20,7 +34,7 @@
     a.textContent = item.title;
     var meta = document.createElement("span");
     meta.className = "meta";
-    meta.textContent = " " + item.source + " · new";
+    meta.textContent = " " + item.source + " · " + say("wireNew", "new");
     li.appendChild(a);
     li.appendChild(meta);
     return li;
@@ -50,7 +64,7 @@
         });
         if (arrived) {
           live.hidden = false;
-          live.textContent = arrived + (arrived === 1 ? " new item" : " new items");
+          live.textContent = say("newItems", arrived === 1 ? "1 new item" : arrived + " new items", arrived);
         }
       })
       .catch(function () {})
