@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 
 from newsdesk.desk.views import home as desk_home
 from newsdesk.images.views import media
+from newsdesk.wire.callback import push_callback
 from newsdesk.wire.views import queue as wire_queue
 
 urlpatterns = [
@@ -12,6 +13,8 @@ urlpatterns = [
     path("desk/", include("newsdesk.desk.urls")),
     re_path(r"^desk$", desk_home),  # the same access rule without the slash
     re_path(r"^desk/wire$", wire_queue),
+    # WebSub hubs verify and deliver here (newsdesk/wire/push.py).
+    path("wire/push/<str:token>/", push_callback, name="wire_push"),
     path("", include("newsdesk.feeds.urls")),
     path("", include("newsdesk.public.urls")),
     # Uploaded media in the embedded shape; behind a proxy or object storage

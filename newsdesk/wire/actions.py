@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from newsdesk.news.permissions import check
 
+from . import push
 from .models import Source, Story, WireItem
 from .parse import clean_line, clean_url
 
@@ -100,6 +101,7 @@ def delete_source(source: Source, user: Any = None) -> Deleted:
         kept = items.filter(_used()).update(source=None, outlet=source.name[:OUTLET_MAX])
         _total, per_model = items.delete()  # the rest (kept ones no longer match)
         removed = per_model.get(WireItem._meta.label, 0)
+        push.forget(source, timezone.now())  # the worker tells its hub to stop
         source.delete()
         _recount(stories)
     log.info(

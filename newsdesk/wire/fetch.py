@@ -49,6 +49,7 @@ from django.utils import timezone
 
 from newsdesk.net.guard import FETCHES, GuardedTransport, Refused, Resolver, system_resolver
 
+from . import push
 from .ingest import (
     IngestResult,
     assign_story,
@@ -541,9 +542,13 @@ def _succeeded(
     source.error_count = 0
     source.last_success_at = now
     source.last_checked_at = now
-    source.interval_seconds = clamp(
-        max(publishing_interval(source, now), server_hint(fetched.headers, feed, now))
-    )
+    if feed is not None:
+        hub, topic = feed.hub_url, feed.self_url
+        if not hub:
+            hub, topic = push.link_header(fetched.headers.get("link", ""), fetched.url)
+        push.note_hub(source, hub, topic, now)
+    interval = max(publishing_interval(source, now), server_hint(fetched.headers, feed, now))
+    source.interval_seconds = clamp(push.polling_interval(source, interval))
     source.next_check_at = now + timedelta(seconds=source.interval_seconds)
     try:
         with transaction.atomic():
@@ -622,6 +627,25 @@ def apply_fetched(source: Source, fetched: Fetched, now: datetime) -> RefreshRes
             now,
         )
     return _succeeded(source, fetched, feed, stored, now)
+
+
+def apply_pushed(
+    source: Source, body: bytes, base_url: str, content_type: str, now: datetime
+) -> IngestResult:
+    """Store what a WebSub hub pushed (push.py): the same parser, ingest,
+    dedup and story steps as a fetch. Raises ``ParseError`` for a body that
+    cannot be read; nothing is stored then."""
+    if len(body) > settings.NEWSDESK_WIRE_MAX_BYTES:
+        raise ParseError("The delivery is larger than NEWSDESK_WIRE_MAX_BYTES.")
+    try:
+        feed = parse(source.kind, body, base_url, content_type)
+    except ParseError:
+        raise
+    except Exception as exc:  # a parser library failing on hostile input
+        raise ParseError(f"The body could not be read ({type(exc).__name__}).") from exc
+    stored = ingest(source, feed, now)
+    Source.objects.filter(pk=source.pk).update(last_success_at=now)
+    return stored
 
 
 def fill_articles(item_ids: list[int], client: httpx.Client, now: datetime) -> None:

@@ -194,3 +194,40 @@ class ItemBand(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id} band {self.band}: {self.bucket}"
+
+
+class PushSubscription(models.Model):
+    """A WebSub subscription to the hub a source's feed advertises (push.py).
+
+    The callback URL carries ``token`` (unguessable); every delivery must be
+    signed with ``secret``. The row outlives its source while the hub is
+    told to stop (``source`` empty, state ``unsubscribing``)."""
+
+    class State(models.TextChoices):
+        SUBSCRIBING = "subscribing", _("subscribing")
+        ACTIVE = "active", _("active")
+        UNSUBSCRIBING = "unsubscribing", _("unsubscribing")
+        DENIED = "denied", _("refused by the hub")
+
+    source = models.OneToOneField(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="push"
+    )
+    hub_url = models.URLField(max_length=URL_MAX)
+    topic_url = models.URLField(max_length=URL_MAX)
+    token = models.CharField(max_length=64, unique=True)
+    secret = models.CharField(max_length=128)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.SUBSCRIBING)
+    lease_seconds = models.PositiveIntegerField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    verified_at = models.DateTimeField(null=True, blank=True)
+    #: When the worker next asks the hub (subscribe, renew or unsubscribe).
+    next_request_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=ERROR_MAX, blank=True)
+    last_delivery_at = models.DateTimeField(null=True, blank=True)
+    deliveries = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.topic_url} via {self.hub_url} ({self.state})"

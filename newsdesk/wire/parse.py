@@ -92,6 +92,10 @@ class ParsedFeed:
     skipped: list[str] = field(default_factory=list)  # why items were left out
     # A section page: its items are links whose own pages are still to be read.
     links_only: bool = False
+    # WebSub: the hub the feed advertises (<link rel="hub">) and its own
+    # address for it (<link rel="self">), for push ingest (push.py).
+    hub_url: str = ""
+    self_url: str = ""
 
 
 def skipped_notice(skipped: list[str], shown: int = 3) -> str:
@@ -410,6 +414,12 @@ def parse_feed(data: bytes, base_url: str = "") -> ParsedFeed:
     ttl = str(feed.get("ttl", "") or "").strip()
     if ttl.isdigit() and len(ttl) < 8:
         result.ttl_seconds = int(ttl) * 60
+    for link in feed.get("links", [])[:50]:
+        rel, href = str(link.get("rel", "")), link.get("href", "")
+        if rel == "hub" and not result.hub_url:
+            result.hub_url = clean_url(href, base_url)
+        elif rel == "self" and not result.self_url:
+            result.self_url = clean_url(href, base_url)
     for entry in parsed.entries[:MAX_ITEMS]:
         summary, content = _entry_text(entry)
         url = clean_url(entry.get("link", ""), base_url)

@@ -32,6 +32,7 @@ from newsdesk.hooks.delivery import Clients, deliver_due, make_clients
 from newsdesk.news.actions import publish_due
 from newsdesk.news.outbox import events_committed
 from newsdesk.wire.fetch import RefreshResult, refresh_due
+from newsdesk.wire.pushed import renew_due
 
 from . import wakeups
 from .heartbeat import beat
@@ -53,6 +54,7 @@ def run_once(clients: Clients, clock: Callable[[], datetime] = timezone.now) -> 
     plan_all(clock())
     sent = deliver_due(clients, clock)
     fetched = refresh_due(clock=clock, parallel=WIRE_THREADS)
+    renew_due(clock=clock)  # WebSub subscriptions to the sources' hubs
     beat()  # the real time: /readyz asks whether the worker is alive now
     _count_fetches(fetched)
     return sent
