@@ -70,8 +70,11 @@ def test_a_contributor_cannot_translate_someone_elses_update(
 
 
 def test_an_admin_lists_the_sites_languages_in_the_settings(admin_user: User) -> None:
+    from newsdesk.desk.actions import set_desk_language
     from newsdesk.site.models import SiteSettings
 
+    # The site's language becomes Ukrainian; the admin's desk stays English.
+    set_desk_language(admin_user, language="en", user=admin_user)
     client = signed_in(admin_user)
     form = {"site_name": "", "description": "", "contact_line": "", "time_zone": ""}
     response = client.post(
