@@ -15,8 +15,9 @@ a page rendered again from a replica that has not replayed that event yet
 would be stored with the old content until the next change. So the
 replica's newest event id (a primary-key lookup, read again at most every
 ``POSITION_TTL`` seconds) must be at least the newest one this process has
-seen: the hub's cursor, the page cache's and this process's own commits.
-Otherwise the request reads the primary.
+seen: the hub's cursor, the page cache's, this process's own commits and,
+with the page cache shared in Redis, the newest event any process applied
+there. Otherwise the request reads the primary.
 
 Pages the front renders by itself (warming after an invalidation, a
 refresh before live readers are told) are rendered because of an event the
@@ -162,6 +163,7 @@ POSITION = Position()
 
 #: The newest event id this process committed (``note_event``).
 _committed = 0
+_committed_lock = threading.Lock()
 #: The primary's newest event id when this process first needed it.
 _floor: int | None = None
 
@@ -176,7 +178,8 @@ def note_event(event: Any) -> None:
 
     def committed() -> None:
         global _committed
-        _committed = max(_committed, event_id)
+        with _committed_lock:  # two threads committing must not lose the newer id
+            _committed = max(_committed, event_id)
 
     transaction.on_commit(committed)
 
@@ -194,11 +197,43 @@ def newest_known() -> int:
 
         found = Event.objects.using("default").order_by("-id").values_list("id", flat=True)
         _floor = found.first() or 0
-    newest = max(_committed, _floor, PAGES.cursor or 0)
+    newest = max(_committed, _floor, PAGES.cursor or 0, _shared_applied())
     with contextlib.suppress(RuntimeError):  # a hub starting or stopping meanwhile
         for hub in list(RUNNING):
             newest = max(newest, hub.cursor)
     return newest
+
+
+#: (URL, client) for reading the shared tier's ``applied`` key.
+_redis: tuple[str, Any] | None = None
+
+
+def _shared_applied() -> int:
+    """With the page cache shared in Redis: the newest event any process's
+    hub has dropped pages for there (its ``applied`` key, see
+    ``newsdesk/cache/shared.py``).
+
+    A page this process renders is stored there only if no invalidation
+    came after the render's token was taken (before this request reached
+    Django). So an event another hub applied before that is seen here, and
+    one applied after it refuses the store: either way a page rendered
+    from a replica without that event is never shared."""
+    global _redis
+    from newsdesk.cache.store import PAGES
+
+    shared = PAGES.shared
+    if shared is None or not PAGES.health.usable():
+        return 0  # nothing is stored in Redis meanwhile
+    import redis
+
+    if _redis is None or _redis[0] != shared.url:
+        client = redis.Redis.from_url(shared.url, socket_connect_timeout=0.25, socket_timeout=0.5)
+        _redis = (shared.url, client)
+    try:
+        value = _redis[1].get(shared.prefix + "applied")
+    except (redis.RedisError, OSError):
+        return sys.maxsize  # cannot tell: read the primary
+    return int(value or 0)
 
 
 def is_public(request: HttpRequest) -> bool:

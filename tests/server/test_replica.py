@@ -27,7 +27,7 @@ from psycopg import sql
 
 from newsdesk.api import tokens
 from newsdesk.news.models import Article
-from newsdesk.server.replica import ReplicaRouter, is_public
+from newsdesk.server.replica import ReplicaRouter, is_public, newest_known
 from tests.cache.redis_support import need
 from tests.cache.test_page_cache import Reply, cached, get, wait_until_server_knows
 from tests.live.support import ROOT, Server, current_database_url, free_port, server_env
@@ -335,6 +335,27 @@ def test_which_requests_are_public(
 ) -> None:
     request = rf.generic(method, path, **meta)
     assert is_public(request) is public
+
+
+@pytest.mark.django_db
+def test_with_shared_pages_the_newest_event_any_process_applied_counts() -> None:
+    from newsdesk.cache.shared import RedisPages
+    from newsdesk.cache.store import PAGES
+    from tests.cache.redis_support import drop_prefix, need_redis, new_prefix
+
+    url, prefix = need_redis(), new_prefix()
+    before = PAGES.shared
+    try:
+        PAGES.shared = RedisPages(url, prefix=prefix)
+        assert newest_known() < 10**9
+        PAGES.shared._client.set(prefix + "applied", 10**9)
+        assert newest_known() == 10**9  # another process's hub read it
+        # A Redis that does not answer: cannot tell, so not the replica.
+        PAGES.shared = RedisPages(f"redis://127.0.0.1:{free_port()}/0", prefix=prefix)
+        assert newest_known() == sys.maxsize
+    finally:
+        PAGES.shared = before
+        drop_prefix(url, prefix)
 
 
 @pytest.mark.parametrize(
