@@ -312,6 +312,26 @@ def test_the_router_writes_and_migrates_on_the_primary_only() -> None:
     assert router.allow_relation(object(), object()) is True
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_public_request_reads_the_replica_until_it_writes_and_never_in_a_transaction() -> None:
+    from django.db import transaction
+
+    from newsdesk.server.replica import Reads, _reads
+
+    router = ReplicaRouter()
+    token = _reads.set(Reads(replica=True))
+    try:
+        assert router.db_for_read(Article) == "replica"
+        with transaction.atomic():
+            assert router.db_for_read(Article) == "default"  # sees its own writes
+        assert router.db_for_read(Article) == "replica"
+        assert router.db_for_write(Article) == "default"
+        assert router.db_for_read(Article) == "default"  # after a write, the primary
+    finally:
+        _reads.reset(token)
+    assert router.db_for_read(Article) == "default"  # the worker, the hub: no request
+
+
 @pytest.mark.parametrize(
     ("method", "path", "meta", "public"),
     [
