@@ -542,6 +542,12 @@ NEWSDESK_WIRE_MAX_BYTES = env_int(
 )
 NEWSDESK_WIRE_PER_HOST = env_int("NEWSDESK_WIRE_PER_HOST", 2, minimum=1, maximum=32)
 NEWSDESK_WIRE_BATCH = env_int("NEWSDESK_WIRE_BATCH", 8, minimum=1, maximum=1000)
+# A wire story is "spreading" once this many outlets report it within this
+# many minutes: flagged on the monitor, announced on every open desk page.
+NEWSDESK_WIRE_SPREAD_OUTLETS = env_int("NEWSDESK_WIRE_SPREAD_OUTLETS", 3, minimum=2, maximum=50)
+NEWSDESK_WIRE_SPREAD_MINUTES = env_int(
+    "NEWSDESK_WIRE_SPREAD_MINUTES", 60, minimum=1, maximum=1440
+)
 
 # The JSON API (docs/api.md) ---------------------------------------------
 # Whether the Content API answers only requests with a content key (or an

@@ -13,7 +13,8 @@ vcl 4.1;
 # - Public pages never see cookies; the desk, the admin, the Admin API,
 #   signed-in editors (the session cookie), credentials and writes go to
 #   newsdesk uncached.
-# - /live (Server-Sent Events) is piped: streamed as it comes, no buffering.
+# - /live and /live/desk (Server-Sent Events) are piped: streamed as they
+#   come, no buffering.
 
 import std;
 import xkey;
@@ -56,14 +57,15 @@ sub vcl_recv {
     # Only Varnish says a fetch comes from a shared cache.
     unset req.http.X-Newsdesk-Front;
 
-    # The live stream: one long response, piped byte for byte.
-    if (req.url ~ "^/live(\?|$)") {
+    # The live streams (readers' and the desk's own): one long response,
+    # piped byte for byte.
+    if (req.url ~ "^/live(/desk)?(\?|$)") {
         return (pipe);
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(desk|admin|api/admin)(/|\?|$)") {
+    if (req.url ~ "^/(desk|admin|api/admin|wire/push)(/|\?|$)") {
         return (pass);
     }
     if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)sessionid=") {

@@ -70,6 +70,29 @@ def public_after(after_id: int, limit: int) -> list[LiveEvent]:
     return [to_live(row) for row in rows]
 
 
+def desk_after(after_id: int, limit: int) -> list[LiveEvent]:
+    """The desk's own events (``desk.*``, never public) after ``after_id``."""
+    rows = (
+        Event.objects.filter(public=False, type__startswith="desk.", id__gt=after_id)
+        .order_by("id")
+        .values("id", "type", "payload", "created_at")[:limit]
+    )
+    return [
+        LiveEvent(
+            row["id"],
+            row["type"],
+            None,
+            frame(
+                row["id"],
+                row["type"],
+                {"id": row["id"], "type": row["type"], "created_at": row["created_at"].isoformat(),
+                 "desk": row["payload"]},
+            ),
+        )
+        for row in rows
+    ]  # fmt: skip
+
+
 def latest_id() -> int:
     value = Event.objects.order_by("-id").values_list("id", flat=True).first()
     return int(value or 0)

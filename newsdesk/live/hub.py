@@ -39,6 +39,7 @@ from .freshness import DataVersion
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 HEARTBEAT = b": keep-alive\n\n"
+DESK_LOG = 512
 
 #: Hubs running in this process, woken directly by local commits.
 RUNNING: weakref.WeakSet[Hub] = weakref.WeakSet()
@@ -61,6 +62,10 @@ class Hub:
         self.batch = batch
         #: SQLite's commit counter, when the database is an SQLite file.
         self.watch = watch
+        #: The desk's own events (``desk.*``: wire stories spreading, new wire
+        #: items) for ``/live/desk``; read after the public ones.
+        self.desk_log: deque[LiveEvent] = deque(maxlen=DESK_LOG)
+        self.desk_cursor = 0
         self.log: deque[LiveEvent] = deque()
         self.log_size = log_size
         #: Every public event with an id in (log_floor, cursor] is in the log.
@@ -132,6 +137,7 @@ class Hub:
         # Pruned events cannot be in the log: below the horizon, ask the table.
         self.log_floor = max(start, self.horizon)
         self.cursor = max(latest, recent[-1].id if recent else 0)
+        self.desk_cursor = self.cursor
         # Shared cached pages are only as current as the events applied to them.
         await self.db(PAGES.reconcile, self.cursor)
 
@@ -223,6 +229,7 @@ class Hub:
     async def _read_new_locked(self) -> None:
         version = self.watch.read() if self.watch is not None else None
         await self._read_batches()
+        await self._read_desk()
         if self.watch is not None:
             self.watch.caught_up(version)
 
@@ -243,6 +250,20 @@ class Hub:
             self._broadcast()
             if len(fresh) < self.batch:
                 return
+
+    async def _read_desk(self) -> None:
+        """The desk's events. Event ids commit in order (``outbox.emit``), so
+        once the public read reached ``cursor`` every event up to it is
+        visible: the next read starts there, however rare desk events are."""
+        fresh = await self.db(events.desk_after, self.desk_cursor, DESK_LOG)
+        self.desk_log.extend(fresh)
+        self.desk_cursor = max(self.desk_cursor, self.cursor, fresh[-1].id if fresh else 0)
+        if fresh:
+            self._broadcast()
+
+    def desk_since(self, after_id: int) -> list[LiveEvent]:
+        """Desk events after ``after_id`` still in memory."""
+        return [event for event in self.desk_log if event.id > after_id]
 
     async def _heartbeat_loop(self) -> None:
         while True:

@@ -7,7 +7,8 @@ handler that it costs through Django's ASGI handler, which hops between
 threads many times per request.
 
 - ``/live`` is answered here (``newsdesk.live.stream``): an open stream is a
-  coroutine, not a thread.
+  coroutine, not a thread; so is the desk's own ``/live/desk``
+  (``newsdesk.live.desk``).
 - ``/healthz``, ``/readyz`` and ``/metrics`` are answered here too
   (``health.py``, ``metrics.py``): a probe never waits for a Django thread.
 - Lifespan start-up starts the live hub and its broker listener, then runs a
@@ -77,6 +78,11 @@ class Front:
                 from newsdesk.live.stream import live
 
                 await live(self.hub, scope, receive, send)
+                return
+            if path == "/live/desk" and self.started:
+                from newsdesk.live.desk import desk_live
+
+                await desk_live(self.hub, scope, receive, send)
                 return
             if path in PROBES:
                 await self._probe(path, scope, send)

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 from django.db import DatabaseError, transaction
 
+from . import spreading
 from .models import Source, WireItem, WireItemVersion
 from .parse import ParsedFeed, ParsedItem, canonical_url
 
@@ -105,6 +106,7 @@ def ingest(source: Source, feed: ParsedFeed, now: datetime) -> IngestResult:
                 assign_story(hook, item)
         result.deleted = tombstone(source, feed.deleted_ids, now)
         refresh_count(source)
+        spreading.note(result.new_ids, now)  # the desk hears of it (/live/desk)
     return result
 
 

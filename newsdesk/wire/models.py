@@ -91,6 +91,8 @@ class Story(models.Model):
     first_seen_at = models.DateTimeField(default=timezone.now)
     last_seen_at = models.DateTimeField(default=timezone.now, db_index=True)
     item_count = models.PositiveIntegerField(default=0)
+    #: When enough outlets reported it within the window (spreading.py).
+    spreading_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "stories"

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import http.client
+import http.cookiejar
 import json
 import os
 import queue
+import re
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +23,8 @@ from typing import Any
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
+#: tests.desk.conftest's password for the people it makes.
+DESK_PASSWORD = "correct horse battery staple 2026"
 
 
 def free_port() -> int:
@@ -208,3 +213,41 @@ class SSEClient:
         except OSError:
             pass
         self.conn.close()
+
+
+class DeskSession:
+    """An editor signed in to the desk over HTTP, CSRF and all."""
+
+    def __init__(self, server: Server, username: str, password: str = DESK_PASSWORD) -> None:
+        self.server = server
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        self.post("/desk/login/", {"username": username, "password": password})
+
+    def token(self, path: str) -> str:
+        with self.opener.open(self.server.url + path, timeout=30) as response:
+            html = response.read().decode()
+        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+        assert found, f"no CSRF token on {path}"
+        return found.group(1)
+
+    def post(self, path: str, fields: dict[str, str]) -> str:
+        data = {**fields, "csrfmiddlewaretoken": self.token(path)}
+        request = urllib.request.Request(
+            self.server.url + path,
+            data=urllib.parse.urlencode(data).encode(),
+            headers={"Origin": self.server.url},
+        )
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return str(response.url)
+        except urllib.error.HTTPError as refused:  # e.g. signed in, but no desk rights
+            refused.close()
+            return str(refused.url)
+
+    def cookie_header(self) -> str:
+        jar = next(
+            h for h in self.opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor)
+        )
+        return "; ".join(f"{c.name}={c.value}" for c in jar.cookiejar)

@@ -9,14 +9,10 @@ PostgreSQL half always runs, and Redis and varnishd missing are failures).
 
 from __future__ import annotations
 
-import http.cookiejar
-import re
 import subprocess
 import sys
 import threading
 import time
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +25,16 @@ from newsdesk.news.models import Article
 from newsdesk.worker.models import Heartbeat
 from tests.cache.redis_support import drop_prefix, need_redis, new_prefix
 from tests.cache.varnish_support import Varnish, varnish_in_front, varnishd
-from tests.desk.conftest import PASSWORD, make_user
-from tests.live.support import ROOT, Server, SSEClient, current_database_url, free_port, server_env
+from tests.desk.conftest import make_user
+from tests.live.support import (
+    ROOT,
+    DeskSession,
+    Server,
+    SSEClient,
+    current_database_url,
+    free_port,
+    server_env,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -93,39 +97,11 @@ def site(django_db_blocker: Any, tmp_path: Path) -> Iterator[Site]:
         drop_prefix(redis_url, prefix)
 
 
-class Desk:
-    """An editor signed in to the desk over HTTP, CSRF and all."""
-
-    def __init__(self, server: Server, username: str) -> None:
-        self.server = server
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
-        self.post("/desk/login/", {"username": username, "password": PASSWORD})
-
-    def token(self, path: str) -> str:
-        with self.opener.open(self.server.url + path, timeout=30) as response:
-            html = response.read().decode()
-        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-        assert found, f"no CSRF token on {path}"
-        return found.group(1)
-
-    def post(self, path: str, fields: dict[str, str]) -> str:
-        data = {**fields, "csrfmiddlewaretoken": self.token(path)}
-        request = urllib.request.Request(
-            self.server.url + path,
-            data=urllib.parse.urlencode(data).encode(),
-            headers={"Origin": self.server.url},
-        )
-        with self.opener.open(request, timeout=30) as response:
-            return str(response.url)
-
-
 def test_a_desk_publish_reaches_both_processes_live_readers_and_varnish_within_a_second(
     site: Site,
 ) -> None:
     make_user("eden", "editor")
-    desk = Desk(site.web[1], "eden")
+    desk = DeskSession(site.web[1], "eden")
     # The worker is up (a pass done), Varnish holds the front page.
     deadline = time.monotonic() + 60
     while not Heartbeat.objects.exists():
