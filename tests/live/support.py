@@ -220,9 +220,8 @@ class DeskSession:
 
     def __init__(self, server: Server, username: str, password: str = DESK_PASSWORD) -> None:
         self.server = server
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.post("/desk/login/", {"username": username, "password": password})
 
     def token(self, path: str) -> str:
@@ -247,7 +246,4 @@ class DeskSession:
             return str(refused.url)
 
     def cookie_header(self) -> str:
-        jar = next(
-            h for h in self.opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor)
-        )
-        return "; ".join(f"{c.name}={c.value}" for c in jar.cookiejar)
+        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
