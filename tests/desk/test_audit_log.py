@@ -54,7 +54,7 @@ def test_details_read_as_words(
     assert found["publish"][5] == "version 12 of “Ceasefire talks resume in the capital t…”"
     assert found["author"][5] == "changed: name, slug"
     assert found["role"][5] == "role: contributor → editor"
-    assert found["settings"][5] == "changed: site_name"
+    assert found["settings"][5] == "changed: site name"  # the field's own name
     assert found["login_failed"][1] == "not signed in"
     assert found["login_failed"][4:] == ["198.51.100.3", "wrong password, or no such account"]
     body = page.content.decode()

@@ -16,9 +16,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
+from django.utils import translation
 
 from newsdesk.desk.actions import desk_language_of, set_desk_language
-from newsdesk.desk.templatetags.audit_entries import described
+from newsdesk.desk.templatetags.audit_entries import actor, described, revision_action, target
 from newsdesk.news import actions
 from newsdesk.news.models import AuditEntry, Event
 from newsdesk.site.actions import update_settings
@@ -111,3 +112,13 @@ def test_a_language_without_a_catalogue_is_refused(editor: User) -> None:
         set_desk_language(editor, language="de", user=editor)
     assert "language" in refused.value.message_dict
     assert desk_language_of(editor) == ""
+
+
+def test_the_audit_log_and_history_read_in_the_desks_language(admin_user: User) -> None:
+    update_settings(site_name="Harbour Daily")  # as the system: no signed-in actor
+    entry = AuditEntry.objects.latest("id")
+    with translation.override("uk"):
+        assert described(entry) == "змінено: назва сайту"
+        assert (actor(entry), target(entry)) == ("система", "Налаштування сайту")
+        assert revision_action("publish") == "опубліковано"
+    assert (actor(entry), target(entry)) == ("system", "Site settings")

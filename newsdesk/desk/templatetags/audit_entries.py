@@ -13,13 +13,18 @@ from collections.abc import Callable
 from typing import Any
 
 from django import template
+from django.contrib.auth.models import User
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Model
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from newsdesk.news.models import AuditEntry
+from newsdesk.news.models import AuditEntry, Author, Tag
 from newsdesk.site.interface import LANGUAGES
+from newsdesk.site.models import SiteSettings
 
 register = template.Library()
 
@@ -62,8 +67,21 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-def _changed(detail: dict[str, Any]) -> str:
-    names = [str(n) for n in detail.get("changed", [])]
+def _field(action: str, name: str) -> str:
+    """A changed field by the name its form gives it ("назва сайту", not
+    "site_name"); the stored name where none is known."""
+    model = _MODELS.get(action)
+    if model is not None:
+        try:
+            return str(getattr(model._meta.get_field(name), "verbose_name", name))
+        except FieldDoesNotExist:
+            pass
+    own = {"language": _("desk language"), "active": _("active"), "role": _("role")}
+    return str(own.get(name, name))
+
+
+def _changed(detail: dict[str, Any], action: str = "") -> str:
+    names = [_field(action, str(n)) for n in detail.get("changed", [])]
     return _("changed: %(fields)s") % {"fields": ", ".join(names)} if names else _("no change")
 
 
@@ -96,7 +114,7 @@ def _record(entry: AuditEntry, detail: dict[str, Any]) -> str:
             "tag": _quoted(str(gone.get("name", ""))),
             "count": detail.get("articles", 0),
         }
-    return _changed(detail)
+    return _changed(detail, entry.action)
 
 
 def _account(entry: AuditEntry, detail: dict[str, Any]) -> str:
@@ -114,7 +132,7 @@ def _account(entry: AuditEntry, detail: dict[str, Any]) -> str:
             "before": _language((detail.get("before") or {}).get("language")),
             "after": _language((detail.get("after") or {}).get("language")),
         }
-    text = _changed(detail)
+    text = _changed(detail, entry.action)
     before = (detail.get("before") or {}).get("username")
     if before:
         text = _("%(what)s (was %(username)s)") % {"what": text, "username": _quoted(before)}
@@ -168,6 +186,13 @@ def _other(entry: AuditEntry, detail: dict[str, Any]) -> str:
     return "; ".join(f"{k}: {_plain(v)}" for k, v in detail.items() if k not in _QUIET)
 
 
+_MODELS: dict[str, type[Model]] = {
+    Action.SETTINGS: SiteSettings,
+    Action.AUTHOR: Author,
+    Action.TAG: Tag,
+    Action.ACCOUNT: User,
+}
+
 _BY_ACTION: dict[str, Callable[[AuditEntry, dict[str, Any]], str]] = {
     Action.SETTINGS: _record,
     Action.AUTHOR: _record,
@@ -192,3 +217,47 @@ def described(entry: AuditEntry) -> str:
         return describe(entry, detail)
     except (AttributeError, TypeError, ValueError):  # an entry from an older shape
         return _other(entry, detail)
+
+
+#: The system actors' names as the audit log stores them (``news.permissions``).
+_SYSTEM_ACTORS = {"system": gettext_lazy("system"), "command line": gettext_lazy("command line")}
+
+
+@register.filter
+def actor(entry: AuditEntry) -> str:
+    """Who acted: a person's username, or the system actor in words."""
+    name = entry.actor_name
+    if entry.actor_id is None and name in _SYSTEM_ACTORS:
+        return str(_SYSTEM_ACTORS[name])
+    return name
+
+
+@register.filter
+def target(entry: AuditEntry) -> str:
+    """What the entry is about; the site settings in the reader's language."""
+    if entry.action == Action.SETTINGS:
+        return str(SiteSettings._meta.verbose_name).capitalize()
+    return entry.target
+
+
+#: What each revision of an article did, as its history page lists them.
+_REVISIONS = {
+    "create": gettext_lazy("created"),
+    "update": gettext_lazy("edited"),
+    "submit": gettext_lazy("submitted for review"),
+    "schedule": gettext_lazy("scheduled"),
+    "unschedule": gettext_lazy("back to review"),
+    "publish": gettext_lazy("published"),
+    "correct": gettext_lazy("corrected"),
+    "unpublish": gettext_lazy("unpublished"),
+    "pin": gettext_lazy("pinned"),
+    "unpin": gettext_lazy("unpinned"),
+    "restore": gettext_lazy("restored a revision"),
+    "send_back": gettext_lazy("sent back to the writer"),
+    "translate": gettext_lazy("started a translation"),
+}
+
+
+@register.filter
+def revision_action(action: str) -> str:
+    return str(_REVISIONS.get(action, action))
