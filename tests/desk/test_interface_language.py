@@ -122,3 +122,10 @@ def test_the_audit_log_and_history_read_in_the_desks_language(admin_user: User) 
         assert (actor(entry), target(entry)) == ("система", "Налаштування сайту")
         assert revision_action("publish") == "опубліковано"
     assert (actor(entry), target(entry)) == ("system", "Site settings")
+
+
+def test_a_refusal_speaks_the_desks_language(plain: User) -> None:
+    update_settings(language="uk")
+    page = signed_in(plain).get("/desk/")
+    assert page.status_code == 403
+    assert "Ви не можете відкрити цю сторінку" in page.content.decode()
