@@ -13,6 +13,7 @@ up by its primary language, so ``ar-EG`` is still right-to-left.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -23,6 +24,25 @@ from django.utils.translation import gettext, pgettext
 
 #: A language in an address: ``uk``, ``pt-br`` (lower case).
 URL_CODE = r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*"
+
+
+def _ranges(codes: list[int]) -> str:
+    """Code points as a regular-expression character class body."""
+    parts: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == prev + 1:
+            prev = code
+            continue
+        parts.append(f"\\u{start:04x}" + (f"-\\u{prev:04x}" if prev != start else ""))
+        start = prev = code
+    return "".join(parts)
+
+
+#: Combining marks (vowel signs, points, accents) of the Basic Multilingual
+#: Plane, as a character class body: part of a word in every script, though
+#: ``\w`` leaves them out (so "हिन्दी" is one word and one slug, not three).
+MARKS = _ranges([c for c in range(0x10000) if unicodedata.category(chr(c)).startswith("M")])
 
 _reader: Callable[[], Sequence[str]] | None = None
 

@@ -28,6 +28,8 @@ import math
 import re
 import unicodedata
 
+from .languages import MARKS
+
 WORDS_PER_MINUTE = 275
 
 _TAG = re.compile(r"<[^>]*>", re.DOTALL)
@@ -48,22 +50,8 @@ LETTERS_PER_WORD = {name: per for name, (_chars, per) in _UNSPACED.items()}
 _UNSPACED_RUNS = {name: re.compile(f"[{chars}]+") for name, (chars, _per) in _UNSPACED.items()}
 
 
-def _ranges(codes: list[int]) -> str:
-    """Code points as a regular-expression character class body."""
-    parts: list[str] = []
-    start = prev = codes[0]
-    for code in [*codes[1:], -1]:
-        if code == prev + 1:
-            prev = code
-            continue
-        parts.append(f"\\u{start:04x}" + (f"-\\u{prev:04x}" if prev != start else ""))
-        start = prev = code
-    return "".join(parts)
-
-
-# Combining marks (vowel signs, points, accents): part of the word they sit in.
-_MARKS = _ranges([c for c in range(0x10000) if unicodedata.category(chr(c)).startswith("M")])
-_SPACED_WORD = re.compile(f"[\\w{_MARKS}]+")
+# Combining marks (vowel signs, points, accents) are part of the word they sit in.
+_SPACED_WORD = re.compile(f"[\\w{MARKS}]+")
 
 
 def count_words(html: str) -> int:

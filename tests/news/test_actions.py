@@ -10,8 +10,9 @@ from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
-from newsdesk.news import actions, outbox
+from newsdesk.news import actions, outbox, slugs
 from newsdesk.news.models import Article, Author, Correction, Event, Revision, Tag
 from newsdesk.news.roles import CONTRIBUTOR, EDITOR
 
@@ -170,10 +171,30 @@ def test_script_in_every_field_is_inert(author: Author) -> None:
         ("Ελεύθερη διέλευση για τα σιτηρά", "ελεύθερη-διέλευση-για-τα-σιτηρά"),
         ("Café talks: what’s next?", "café-talks-whats-next"),
         ("!!! ??? …", "update"),
+        # Vowel signs and points stay in the word they belong to.
+        ("हिन्दी समाचार: बाढ़ से राहत", "हिन्दी-समाचार-बाढ़-से-राहत"),
+        ("ข่าวด่วน ฝนตกหนักที่เชียงใหม่", "ข่าวด่วน-ฝนตกหนักที่เชียงใหม่"),
+        ("خبر عاجل: وقف إطلاق النار", "خبر-عاجل-وقف-إطلاق-النار"),
+        ("שָׁלוֹם לְכֻלָּם", "שָׁלוֹם-לְכֻלָּם"),
     ],
 )
 def test_slug_keeps_the_headline_script(headline: str, slug: str) -> None:
     assert actions.create_draft(headline=headline).slug == slug
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Київ: нічна атака на енергосистему",
+        "Café talks: what’s next? 50% — ½ off_!",
+        "Ελεύθερη διέλευση",
+        "Łódź, İstanbul and Ærøskøbing",
+        "停火协议在日内瓦签署",
+    ],
+)
+def test_slugs_without_combining_marks_are_djangos(headline: str) -> None:
+    """Latin, Cyrillic, Greek and CJK headlines keep the slugs they always had."""
+    assert slugs.slugify(headline) == slugify(headline, allow_unicode=True)
 
 
 def test_slug_clashes_get_numbers() -> None:
