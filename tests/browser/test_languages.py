@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from newsdesk.news import actions
+from newsdesk.news.models import Article
 from newsdesk.site.actions import update_settings
 from tests.desk.conftest import PASSWORD, make_user
 from tests.live.support import Server
@@ -123,3 +124,28 @@ def test_no_english_is_left_on_the_ukrainian_pages(browser: Any, site: Server) -
 
     left = {name: words for name, words in found.items() if words}
     assert not left, f"English words on the Ukrainian pages: {left}"
+
+
+def test_the_live_banner_counts_in_ukrainian(page: Any, site: Server) -> None:
+    """live.js writes the banner from the page's own words, with Ukrainian's
+    plural forms: 1 нове оновлення, 2 нові оновлення, 5 нових оновлень."""
+    update_settings(language="uk")
+
+    def publish(headline: str) -> None:
+        actions.publish(actions.create_draft(headline=headline, lede="Лід. " * 30, language="uk"))
+
+    for n in range(30):
+        publish(f"Попередній допис {n}")
+    page.goto(site.url + "/")
+    page.mouse.wheel(0, 2500)
+    page.wait_for_function("() => window.scrollY > 1000")
+    banner = page.locator(".live-banner")
+    for total, words in ((1, "1 нове оновлення"), (2, "2 нові оновлення"), (5, "5 нових оновлень")):
+        while Article.objects.filter(headline__startswith="Нове ").count() < total:
+            publish(f"Нове {total}-{Article.objects.count()}")
+        page.wait_for_function(
+            "words => document.querySelector('.live-banner').innerText === words",
+            arg=words,
+            timeout=5000,
+        )
+        assert banner.is_visible()
