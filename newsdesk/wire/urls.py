@@ -18,6 +18,7 @@ patterns: list[list[URLPattern]] = [
     route(r"items/(?P<pk>[0-9]+)/draft", views.draft, "draft"),
     route(r"items/(?P<pk>[0-9]+)/dismiss", views.dismiss, "dismiss"),
     route(r"stories/(?P<pk>[0-9]+)/draft", views.story_draft, "story_draft"),
+    route(r"stories/(?P<pk>[0-9]+)/dismiss", views.story_dismiss, "story_dismiss"),
     route("sources", views.sources, "sources"),
     route(r"sources/(?P<pk>[0-9]+)/refresh", views.refresh, "refresh"),
     route(r"sources/(?P<pk>[0-9]+)/edit", views.edit_source, "edit_source"),

@@ -9,6 +9,7 @@ The queue works without JavaScript; ``wire.js`` only asks
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django import forms
@@ -18,6 +19,8 @@ from django.db.models import Q, QuerySet
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -30,11 +33,13 @@ from .discover import DiscoveryError, add_source
 from .drafts import draft_item, draft_story, lede_from
 from .fetch import refresh_source
 from .models import Source, Story, WireItem
-from .queue import page_of_groups
+from .queue import LEDE, page_of_groups
 
 PAGE = 50
 MAX_QUERY = 200
 NEW = "news.add_article"
+#: Time windows the monitor offers, in hours.
+WINDOWS = (1, 6, 24, 72)
 
 
 def _int(value: str | None) -> int | None:
@@ -57,6 +62,10 @@ def _filtered(request: DeskRequest) -> tuple[QuerySet[WireItem], dict[str, Any]]
     if chosen["q"]:
         q = chosen["q"]
         items = items.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+    hours = _int(request.GET.get("within"))
+    if hours in WINDOWS:
+        items = items.filter(first_seen_at__gte=timezone.now() - timedelta(hours=hours))
+        chosen["within"] = hours
     return items.order_by("-id"), chosen
 
 
@@ -74,6 +83,8 @@ def queue(request: DeskRequest) -> HttpResponse:
         "older": older,
         "newest": groups[0].newest if groups and not before else 0,
         "poll_query": request.GET.urlencode(),
+        "windows": WINDOWS,
+        "here": request.get_full_path(),
     }
     return render(request, "wire/queue.html", context)
 
@@ -88,6 +99,7 @@ def _as_json(item: WireItem) -> dict[str, Any]:
         "status": item.status,
         "duplicate": item.duplicate_of_id is not None,
         "story": item.story_id,
+        "lede": " ".join(item.summary.split())[:LEDE],
         "href": reverse("wire:item", args=[item.pk]),
     }
 
@@ -170,7 +182,29 @@ def dismiss(request: DeskRequest, pk: str) -> HttpResponse:
     status = WireItem.Status.NEW if request.POST.get("undo") else WireItem.Status.DISMISSED
     if wire_item.status != WireItem.Status.USED:
         WireItem.objects.filter(pk=wire_item.pk).update(status=status)
+    if request.POST.get("next"):
+        return HttpResponseRedirect(_back(request))
     return HttpResponseRedirect(reverse("wire:item", args=[wire_item.pk]))
+
+
+def _back(request: DeskRequest) -> str:
+    """Where the monitor was (its filters in the URL), or the monitor."""
+    back = request.POST.get("next") or ""
+    if back.startswith("/desk/wire/") and url_has_allowed_host_and_scheme(back, None):
+        return back
+    return reverse("wire:queue")
+
+
+@desk_view(NEW, methods=("POST",))
+def story_dismiss(request: DeskRequest, pk: str) -> HttpResponse:
+    """Dismiss every item of a story not used yet (or bring them back with ``undo``)."""
+    story = get_object_or_404(Story, pk=int(pk))
+    items = WireItem.objects.filter(story=story).exclude(status=WireItem.Status.USED)
+    if request.POST.get("undo"):
+        items.filter(status=WireItem.Status.DISMISSED).update(status=WireItem.Status.NEW)
+    else:
+        items.filter(status=WireItem.Status.NEW).update(status=WireItem.Status.DISMISSED)
+    return HttpResponseRedirect(_back(request))
 
 
 @desk_view(NEW, methods=("GET", "POST"))

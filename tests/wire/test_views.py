@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from newsdesk.news.models import Article
 from newsdesk.news.roles import CONTRIBUTOR, ensure_roles
@@ -60,6 +62,7 @@ VIEWS = [
     ("POST", "wire:draft", True),
     ("POST", "wire:dismiss", True),
     ("POST", "wire:story_draft", "story"),
+    ("POST", "wire:story_dismiss", "story"),
     ("GET", "wire:sources", False),
     ("POST", "wire:sources", False),
     ("POST", "wire:refresh", "source"),
@@ -113,16 +116,17 @@ def test_the_queue_is_newest_first_with_filters(source: Source, contributor: Use
     client = signed_in(contributor)
 
     page = client.get(reverse("wire:queue")).content.decode()
-    # The story (newest item 3) first, its items earliest first; then item 2.
-    assert page.index("Item number 1") < page.index("Item number 3") < page.index("Quota talks")
+    # The story (newest item 3) first, led by its earliest report, the
+    # reports earliest first; then item 2.
+    third_report = f'class="report status-used" data-id="{third.pk}"'
+    assert page.index("Item number 1") < page.index(third_report) < page.index("Quota talks")
     assert "Item number 4" not in page  # tombstones are not in the queue
-    assert 'class="wire-item status-used' in page
     assert "wire/wire.js" in page and "<script>" not in page
 
     by_source = client.get(reverse("wire:queue"), {"source": other.pk}).content.decode()
     assert "Quota talks" in by_source and "Item number" not in by_source
     by_story = client.get(reverse("wire:queue"), {"story": story.pk}).content.decode()
-    assert "Item number 1" in by_story and "Item number 3" in by_story
+    assert "Item number 1" in by_story and third_report in by_story
     assert "Quota" not in by_story
     by_word = client.get(reverse("wire:queue"), {"q": "QUOTA"}).content.decode()
     assert "Quota talks" in by_word and "Item number" not in by_word
@@ -255,36 +259,87 @@ def test_the_sources_page_shows_what_a_read_left_out(source: Source, contributor
     assert "2 entries were left out: it has neither an id nor an http(s) link." in page
 
 
-def test_the_queue_shows_a_story_as_one_group(
+def test_the_monitor_shows_a_story_as_one_card(
     source: Source, contributor: User, django_assert_max_num_queries: Any
 ) -> None:
-    """Its outlets, its count and its items earliest first; lone items around it."""
+    """Led by its earliest report: its outlets, when they reported, the
+    reports side by side earliest first; lone items around it."""
     coastal = Source.objects.create(
         url="https://coastal.example/atom.xml", outlet="Coastal Monitor"
     )
     gale = Story.objects.create(title="The gale closes the harbour")
     make_item(source, 1, title="Lone item one")
-    make_item(coastal, 2, title="Coastal: harbour closed at noon", story=gale)
-    make_item(source, 3, title="Northern: ferries cancelled", story=gale)
+    made = [
+        make_item(coastal, 2, title="Coastal: harbour closed at noon", story=gale),
+        make_item(source, 3, title="Northern: ferries cancelled", story=gale),
+    ]
     make_item(source, 4, title="Lone item four")
-    make_item(coastal, 5, title="Coastal: harbour reopens tomorrow", story=gale)
+    made.append(make_item(coastal, 5, title="Coastal: harbour reopens tomorrow", story=gale))
+    base = made[0].first_seen_at
+    for n, item in enumerate(made):  # reported 0, 7 and 14 minutes after the first
+        WireItem.objects.filter(pk=item.pk).update(published_at=base + timedelta(minutes=7 * n))
     make_item(source, 6, title="Alone in its own story", story=Story.objects.create(title="x"))
     client = signed_in(contributor)
     with django_assert_max_num_queries(14):
         page = client.get(reverse("wire:queue")).content.decode()
     order = [
-        "Alone in its own story",  # a story of one is a plain row
-        "The gale closes the harbour",  # newest item 5: the group comes next
-        "Coastal: harbour closed at noon",
-        "Northern: ferries cancelled",
-        "Coastal: harbour reopens tomorrow",
+        "Alone in its own story",  # newest activity first
+        ">Coastal: harbour closed at noon</a>",  # the earliest report leads its story
+        f'class="report status-new" data-id="{made[1].pk}"',
+        f'class="report status-new" data-id="{made[2].pk}"',
         "Lone item four",
         "Lone item one",
     ]
     assert [page.index(text) for text in order] == sorted(page.index(text) for text in order)
-    assert "3 items · Coastal Monitor, Northern Wire" in page
-    assert page.count('class="wire-story"') == 1
+    assert "2 outlets in 14 min" in page
+    assert "Coastal Monitor, Northern Wire" in page
+    assert "Compare 3 reports" in page
+    assert page.count('<li class="wire-story') == 4
     assert reverse("wire:story_draft", args=[gale.pk]) in page
+
+
+def test_the_monitor_marks_what_differs_and_flags_spreading_and_used(
+    source: Source, contributor: User
+) -> None:
+    coastal = Source.objects.create(url="https://coastal.example/a.xml", outlet="Coastal Monitor")
+    gale = Story.objects.create(title="x", spreading_at=timezone.now())
+    make_item(source, 1, title="Harbour shut <script>alert(1)</script>", story=gale,
+              summary="The harbour shut at noon.")  # fmt: skip
+    make_item(coastal, 2, title="Harbour shut <script>alert(1)</script>", story=gale,
+              summary="The harbour shut at dawn.", status="used")  # fmt: skip
+    page = signed_in(contributor).get(reverse("wire:queue")).content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "at <ins>dawn.</ins>" in page  # what the second report says differently
+    assert 'class="flag flag-spreading">Spreading<' in page
+    assert 'class="flag flag-used">Used<' in page
+    assert "is-spreading" in page and "is-used" in page
+
+
+def test_the_monitor_filters_by_time_window_and_dismisses_a_story(
+    source: Source, contributor: User
+) -> None:
+    gale = Story.objects.create(title="x")
+    old = make_item(source, 1, title="Old report", story=gale)
+    WireItem.objects.filter(pk=old.pk).update(first_seen_at=timezone.now() - timedelta(hours=3))
+    make_item(source, 2, title="Fresh report")
+    client = signed_in(contributor)
+    recent = client.get(reverse("wire:queue"), {"within": "1"}).content.decode()
+    assert "Fresh report" in recent and "Old report" not in recent
+    assert '<option value="1" selected>' in recent
+    assert "Old report" in client.get(reverse("wire:queue"), {"within": "6"}).content.decode()
+    assert "Old report" in client.get(reverse("wire:queue"), {"within": "5"}).content.decode()
+
+    back = reverse("wire:queue") + "?within=6"
+    answer = client.post(reverse("wire:story_dismiss", args=[gale.pk]), {"next": back})
+    assert answer.status_code == 302 and answer["Location"] == back
+    assert WireItem.objects.get(pk=old.pk).status == "dismissed"
+    answer = client.post(
+        reverse("wire:story_dismiss", args=[gale.pk]), {"next": "https://evil.example/"}
+    )
+    assert answer["Location"] == reverse("wire:queue")
+    client.post(reverse("wire:story_dismiss", args=[gale.pk]), {"undo": "1"})
+    assert WireItem.objects.get(pk=old.pk).status == "new"
 
 
 def test_queue_pages_never_split_a_story(source: Source, contributor: User) -> None:

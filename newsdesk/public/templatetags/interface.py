@@ -48,6 +48,9 @@ def script_strings() -> dict[str, object]:
         "draftNotKept": _("Could not keep a copy just now; still trying."),
         "wireNew": _("new"),
         "newItems": _forms(lambda n: ngettext("%(n)s new item", "%(n)s new items", n)),
+        "wireOutlets": _forms(lambda n: ngettext("%(n)s outlet", "%(n)s outlets", n)),
+        "wireSpreading": _("Spreading on the wire:"),
+        "wireSpreadingFlag": _("Spreading"),
     }
 
 
