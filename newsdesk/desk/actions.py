@@ -26,6 +26,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.db import IntegrityError, transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from newsdesk.news import audit, outbox
@@ -105,7 +106,8 @@ def clean_password(password: str, account: Any) -> None:
     limit = settings.NEWSDESK_PASSWORD_MAX
     if len(password) > limit:
         raise ValidationError(
-            _("Passwords can be at most %(limit)s characters.") % {"limit": f"{limit:,}"}
+            _("Passwords can be at most %(limit)s characters.")
+            % {"limit": number_format(limit, force_grouping=True)}
         )
     if not is_text(password):
         raise ValidationError(

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -140,7 +141,10 @@ class ComposerForm(forms.Form):
         if len(body) > actions.MAX_BODY:
             raise ValidationError(
                 _("The body is too long: %(length)s characters, the limit is %(limit)s.")
-                % {"length": f"{len(body):,}", "limit": f"{actions.MAX_BODY:,}"}
+                % {
+                    "length": number_format(len(body), force_grouping=True),
+                    "limit": number_format(actions.MAX_BODY, force_grouping=True),
+                }
             )
         bad = unsafe_links(body)
         if bad:

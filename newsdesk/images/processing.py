@@ -46,6 +46,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import ImageCms, ImageOps
@@ -78,7 +79,9 @@ def _refuse(message: str, code: str) -> ValidationError:
 
 def _megabytes(size: int) -> str:
     value = size / 1_000_000
-    return f"{value:,.0f}" if value >= 10 else f"{value:,.1f}".removesuffix(".0")
+    rounded = round(value) if value >= 10 else round(value, 1)
+    # In the language's own digits: "2.5" in English, "2,5" in Ukrainian.
+    return number_format(rounded, 0 if rounded == int(rounded) else 1, force_grouping=True)
 
 
 # Size and type ------------------------------------------------------------
@@ -218,10 +221,10 @@ def _check_pixels(width: int, height: int, limit: int) -> None:
                 "the limit is %(limit)s megapixels."
             )
             % {
-                "w": f"{width:,}",
-                "h": f"{height:,}",
-                "mp": f"{width * height / 1_000_000:,.0f}",
-                "limit": f"{limit / 1_000_000:,.0f}",
+                "w": number_format(width, force_grouping=True),
+                "h": number_format(height, force_grouping=True),
+                "mp": number_format(round(width * height / 1_000_000), force_grouping=True),
+                "limit": number_format(round(limit / 1_000_000), force_grouping=True),
             },
             "too_many_pixels",
         )

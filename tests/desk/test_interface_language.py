@@ -129,3 +129,15 @@ def test_a_refusal_speaks_the_desks_language(plain: User) -> None:
     page = signed_in(plain).get("/desk/")
     assert page.status_code == 403
     assert "Ви не можете відкрити цю сторінку" in page.content.decode()
+
+
+def test_numbers_in_messages_follow_the_language(editor: User) -> None:
+    from newsdesk.images.processing import _megabytes
+
+    assert (_megabytes(2_500_000), _megabytes(25_000_000)) == ("2.5", "25")
+    with translation.override("uk"):
+        assert _megabytes(2_500_000) == "2,5"
+        with pytest.raises(ValidationError) as refused:
+            actions.create_draft(headline="Довгий допис", body="x" * 200_001, user=editor)
+    message = " ".join(refused.value.messages)
+    assert "200\xa0001" in message  # grouped with a no-break space, as Ukrainian writes it

@@ -23,6 +23,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -96,7 +97,10 @@ def _validate(fields: dict[str, Any]) -> dict[str, Any]:
             errors.add(
                 "body",
                 _("The body is too long: %(length)s characters, the limit is %(limit)s.")
-                % {"length": f"{len(body):,}", "limit": f"{MAX_BODY:,}"},
+                % {
+                    "length": number_format(len(body), force_grouping=True),
+                    "limit": number_format(MAX_BODY, force_grouping=True),
+                },
             )
         clean["body"] = body
     if "language" in fields:
@@ -683,7 +687,7 @@ def correct(
         errors.add(
             "note",
             _("Keep the correction note to %(limit)s characters.")
-            % {"limit": f"{MAX_CORRECTION:,}"},
+            % {"limit": number_format(MAX_CORRECTION, force_grouping=True)},
         )
     errors.raise_if_any()
     clean = _validate(changes)

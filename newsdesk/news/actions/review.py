@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .. import outbox
@@ -27,7 +28,11 @@ def _clean_note(text: str, *, required: str) -> str:
     if not clean:
         errors.add("note", required)
     elif len(clean) > MAX_NOTE:
-        errors.add("note", _("Keep the note to %(limit)s characters.") % {"limit": f"{MAX_NOTE:,}"})
+        errors.add(
+            "note",
+            _("Keep the note to %(limit)s characters.")
+            % {"limit": number_format(MAX_NOTE, force_grouping=True)},
+        )
     errors.raise_if_any()
     return clean
 
