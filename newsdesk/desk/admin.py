@@ -70,7 +70,7 @@ admin.site.unregister(Group)
 admin.site.login = _login  # type: ignore[method-assign]
 admin.site.has_permission = _admin_permission  # type: ignore[method-assign]
 admin.site.password_change = _password_change  # type: ignore[method-assign,assignment]
-admin.site.site_header = "Newsdesk administration"
+admin.site.site_header = _("Newsdesk administration")
 
 
 # People -------------------------------------------------------------------

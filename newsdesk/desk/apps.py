@@ -1,12 +1,13 @@
 from typing import Any
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DeskConfig(AppConfig):
     name = "newsdesk.desk"
     label = "desk"
-    verbose_name = "Desk"
+    verbose_name = _("Desk")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
