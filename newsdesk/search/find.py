@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from newsdesk.news.models import Article, ArticleAuthor
 
+from . import stemming
 from .query import Parsed, Term
 from .text import words
 
@@ -86,17 +87,21 @@ def _match(parsed: Parsed) -> tuple[str, list[Any]]:
 
 
 def _tsquery(parsed: Parsed) -> tuple[str, list[Any]]:
-    parts, params = [], []
-    text = parsed.websearch()
-    if text:
-        parts.append("websearch_to_tsquery('simple', %s)")
-        params.append(text)
-    prefix = parsed.prefix
-    if prefix is not None:
-        # One word of letters and digits: nothing in it is tsquery syntax.
-        parts.append("to_tsquery('simple', %s)")
-        params.append(prefix.words[0] + ":*")
-    return "(" + " && ".join(parts) + ")", params
+    """The query under each configuration in use, ORed (``stemming``)."""
+    alternatives, params = [], []
+    for config in stemming.query_configs():
+        parts = []
+        text = parsed.websearch()
+        if text:
+            parts.append(f"websearch_to_tsquery('{config}', %s)")
+            params.append(text)
+        prefix = parsed.prefix
+        if prefix is not None:
+            # One word of letters and digits: nothing in it is tsquery syntax.
+            parts.append(f"to_tsquery('{config}', %s)")
+            params.append(prefix.words[0] + ":*")
+        alternatives.append("(" + " && ".join(parts) + ")")
+    return "(" + " || ".join(alternatives) + ")", params
 
 
 def matching(parsed: Parsed, *, public_only: bool) -> RawSQL:

@@ -48,6 +48,7 @@ def document(article: Article) -> Document:
         tags=fold(" ".join(t.name for t in article.tags.all())),
         authors=fold(" ".join(b.author.name for b in article.bylines.all())),
         outlets=fold(" ".join(s.outlet for s in article.sources.all())),
+        language=article.language,
     )
 
 

@@ -28,6 +28,9 @@ class Document(models.Model):
     tags = models.TextField(default="")
     authors = models.TextField(default="")
     outlets = models.TextField(default="")
+    #: The article's language: on PostgreSQL, which stemmer builds ``vector``
+    #: (``stemming.py``).
+    language = models.CharField(max_length=16, default="")
 
     class Meta:
         db_table = "search_document"
