@@ -307,3 +307,38 @@ def test_a_page_readers_ask_for_is_fresh_and_already_stored_when_they_hear_of_a_
     reply = get(site, "/")
     assert b"Ferry resumes" in reply.body
     assert reply.headers["x-cache"] == "hit"
+
+
+def test_a_ukrainian_update_refreshes_uk_and_the_root_and_leaves_en_alone(
+    site: Server, world: dict[str, Article], site_languages: Callable[[str], None]
+) -> None:
+    site_languages("en, uk")
+    wait_until_server_knows(site)
+    english = world["energy"]
+    root, ukrainian_feed, english_feed = (
+        cached(site, "/"),
+        cached(site, "/uk/"),
+        cached(site, "/en/"),
+    )
+    english_page = cached(site, english.get_absolute_url())
+    assert b"hreflang" not in english_page.body
+
+    draft = actions.translate(english, language="uk")
+    draft = actions.update(draft, headline="Мережу відремонтовано")
+    actions.publish(draft)
+    wait_until_server_knows(site)
+
+    reply = get(site, "/uk/")
+    assert "Мережу відремонтовано".encode() in reply.body
+    assert reply.headers["etag"] != ukrainian_feed.headers["etag"]
+    assert get(site, "/uk/feed.json").body.count(b'"id"') >= 1
+    # / lists the default language only, but every publication drops it
+    # (the server renders it again at once: a new page, not the stored one).
+    now = get(site, "/")
+    assert now.headers["etag"] != root.headers["etag"]
+    assert "Мережу відремонтовано".encode() not in now.body
+    # English's own News Feed did not change: still the stored page.
+    kept = get(site, "/en/")
+    assert kept.headers["x-cache"] == "hit" and kept.headers["etag"] == english_feed.headers["etag"]
+    # The English page now links its translation.
+    assert b'hreflang="uk"' in get(site, english.get_absolute_url()).body
