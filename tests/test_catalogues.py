@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from pathlib import Path
 
 import django
@@ -174,3 +175,28 @@ def test_the_compiled_catalogue_matches_its_source(language: str) -> None:
         f"newsdesk/locale/{language}/LC_MESSAGES/django.mo is not compiled from its .po; "
         "run `make messages`."
     )
+
+
+def test_scripts_take_their_words_from_the_page() -> None:
+    """live.js, desk.js, wire.js... write no English of their own: what they
+    show comes from ``{% script_text %}`` (``say("key", fallback)`` or
+    ``words.key``), and every key they ask for is one it renders."""
+    from newsdesk.public.templatetags.interface import script_strings
+
+    keys = set(script_strings())
+    unknown, literal = [], []
+    for path in sorted(PACKAGE.rglob("static/**/*.js")):
+        source = path.read_text(encoding="utf-8")
+        where = path.relative_to(ROOT)
+        used = set(re.findall(r'\bsay\("(\w+)"', source)) | set(
+            re.findall(r"\bwords\.(\w+)", source)
+        )
+        unknown += [f"{where}: {key}" for key in sorted(used - keys)]
+        literal += [
+            f"{where}: {match}"
+            for match in re.findall(
+                r'(?:textContent|innerText|title)\s*=\s*"[^"]*[A-Za-z]{2}[^"]*"', source
+            )
+        ]
+    assert not unknown, "keys no page renders:\n" + "\n".join(unknown)
+    assert not literal, "English written straight into the page:\n" + "\n".join(literal)
