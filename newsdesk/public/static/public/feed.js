@@ -56,12 +56,18 @@
     return true;
   }
 
-  // Relative times ("5 minutes ago") are added here, in the reader's language:
-  // the server sends absolute times only, so cached pages never go stale.
+  // Relative times ("5 minutes ago") are added here, in the interface's
+  // language (<body data-text>: an article's page may carry the article's own
+  // language in <html lang>): the server sends absolute times only, so cached
+  // pages never go stale.
+  var interfaceLanguage = document.documentElement.lang || undefined;
+  try {
+    interfaceLanguage = JSON.parse(document.body.getAttribute("data-text") || "{}").lang || interfaceLanguage;
+  } catch (e) { /* keep the page's */ }
   var units = [["year", 31536000], ["month", 2592000], ["week", 604800], ["day", 86400],
                ["hour", 3600], ["minute", 60]];
   var format = window.Intl && Intl.RelativeTimeFormat ?
-    new Intl.RelativeTimeFormat(document.documentElement.lang || undefined, { numeric: "auto" }) : null;
+    new Intl.RelativeTimeFormat(interfaceLanguage, { numeric: "auto" }) : null;
 
   function relative(date) {
     var seconds = Math.round((date.getTime() - Date.now()) / 1000);
