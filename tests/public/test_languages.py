@@ -167,4 +167,11 @@ def test_right_to_left_languages_get_dir_rtl(
         assert find_all(page, "article", class_="story")[0].attrs.get("dir") == direction
     page = parse(client.get("/ar/").content)
     assert find_all(page, "html")[0].attrs.get("dir") == "rtl"
+    card = find_all(page, "article", data_article_id=str(arabic.pk))[0]
+    assert (card.attrs["lang"], card.attrs.get("dir")) == ("ar", "rtl")
+    # In a list of several languages each card says its own.
+    page = parse(client.get(english.get_absolute_url()).content)
+    cards = {c.attrs["data-article-id"]: c for c in find_all(page, "article", class_="card")}
+    assert cards[str(hebrew.pk)].attrs.get("dir") == "rtl"
+    assert cards[str(hebrew.pk)].attrs["lang"] == "he"
     assert arabic.slug == "خبر-عاجل-من-القاهرة"

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, ngettext
 
+from newsdesk.news import languages
 from newsdesk.news.models import Article
 
 register = template.Library()
@@ -45,10 +46,18 @@ def card(article: Article, level: int | str = 2) -> SafeString:
         article.image_alt,
         int(level or 2),
         get_language(),
+        article.language,
     )
     html = _CARDS.get(key)
     if html is None:
-        html = render_to_string("public/_card.html", {"article": article, "level": level or 2})
+        html = render_to_string(
+            "public/_card.html",
+            {
+                "article": article,
+                "level": level or 2,
+                "rtl": languages.is_rtl(article.language),
+            },
+        )
         with _CARDS_LOCK:
             _CARDS[key] = html
             while len(_CARDS) > _CARDS_MAX:
