@@ -67,6 +67,7 @@ def test_an_update_and_its_translation_link_to_each_other(
     en_link = find_all(parse(en_page.content), "a", hreflang="uk")[0]
     assert en_link.attrs.get("href") == ukrainian.get_absolute_url()
     assert en_link.attrs.get("lang") == "uk"
+    assert text_of(en_link) == "Читати українською"  # the Ukrainian catalogue's words
     uk_link = find_all(parse(uk_page.content), "a", hreflang="en")[0]
     assert text_of(uk_link) == "Read in English"  # in the language it leads to
     assert uk_link.attrs.get("href") == english.get_absolute_url()
