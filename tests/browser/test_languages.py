@@ -102,6 +102,9 @@ def test_no_english_is_left_on_the_ukrainian_pages(browser: Any, site: Server) -
         ("home page", "/"),
         ("article", article.get_absolute_url()),
         ("404 page", "/news/never-was/"),
+        ("tag page", "/tag/енергетика/"),
+        ("author page", "/author/mira-castell/"),
+        ("search page", "/search?q=живлення"),
     ):
         reader.goto(site.url + path)
         assert reader.locator("html").get_attribute("lang") == "uk", path
