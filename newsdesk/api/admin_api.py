@@ -81,8 +81,9 @@ def _visible(request: HttpRequest, pk: int) -> Article:
     return found
 
 
-def _fresh(pk: int) -> dict[str, Any]:
-    return present.desk_article(present.with_relations(Article.objects.filter(pk=pk)).get())
+def _fresh(pk: int, request: HttpRequest) -> dict[str, Any]:
+    found = present.with_relations(Article.objects.filter(pk=pk)).get()
+    return present.desk_article(found, viewer=_user(request))
 
 
 def _authors(slugs: list[str]) -> list[Author]:
@@ -154,7 +155,7 @@ def admin_list_articles(request: HttpRequest, filters: Query[DeskFilters]) -> di
     more = len(found) > filters.limit
     found = found[: filters.limit]
     return {
-        "items": [present.desk_article(a) for a in found],
+        "items": [present.desk_article(a, viewer=_user(request)) for a in found],
         "next_cursor": found[-1].pk if more else None,
     }
 
@@ -165,7 +166,7 @@ def admin_list_articles(request: HttpRequest, filters: Query[DeskFilters]) -> di
 def admin_get_article(request: HttpRequest, id: ArticleId) -> dict[str, Any]:
     only_query(request)
     _visible(request, id)
-    return _fresh(id)
+    return _fresh(id, request)
 
 
 @router.post("/articles", response={201: DeskArticleOut, **WRITE_ERRORS}, summary="Create a draft")
@@ -183,7 +184,7 @@ def admin_create_draft(request: HttpRequest, payload: DraftIn) -> Status[dict[st
         slug=payload.slug,
         user=_user(request),
     )
-    return Status(201, _fresh(article.pk))
+    return Status(201, _fresh(article.pk, request))
 
 
 @router.patch("/articles/{id}", response={200: DeskArticleOut, **WRITE_ERRORS}, summary="Update")
@@ -197,7 +198,7 @@ def admin_update_article(request: HttpRequest, id: ArticleId, payload: UpdateIn)
     article = actions.update(
         _article(id), user=_user(request), expected_version=payload.version, **changes
     )
-    return _fresh(article.pk)
+    return _fresh(article.pk, request)
 
 
 @router.post(
@@ -212,7 +213,7 @@ def admin_translate_article(
 ) -> Status[dict[str, Any]]:
     only_query(request)
     draft = actions.translate(_article(id), language=payload.language, user=_user(request))
-    return Status(201, _fresh(draft.pk))
+    return Status(201, _fresh(draft.pk, request))
 
 
 @router.post(
@@ -227,7 +228,7 @@ def admin_submit_article(
     actions.submit(
         _article(id), user=_user(request), expected_version=payload.version if payload else None
     )
-    return _fresh(id)
+    return _fresh(id, request)
 
 
 @router.post(
@@ -240,7 +241,7 @@ def admin_publish_article(
     actions.publish(
         _article(id), user=_user(request), expected_version=payload.version if payload else None
     )
-    return _fresh(id)
+    return _fresh(id, request)
 
 
 @router.post(
@@ -256,7 +257,7 @@ def admin_schedule_article(
         user=_user(request),
         expected_version=payload.version,
     )
-    return _fresh(id)
+    return _fresh(id, request)
 
 
 @router.post(
@@ -274,7 +275,7 @@ def admin_correct_article(
         expected_version=payload.version,
         **_changes(payload),
     )
-    return _fresh(id)
+    return _fresh(id, request)
 
 
 @router.post(
@@ -287,7 +288,7 @@ def admin_unpublish_article(
     article = _article(id)
     _check_version(article, payload)
     actions.unpublish(article, user=_user(request))
-    return _fresh(id)
+    return _fresh(id, request)
 
 
 @router.post("/articles/{id}/pin", response={200: DeskArticleOut, **WRITE_ERRORS}, summary="Pin")
@@ -298,7 +299,7 @@ def admin_pin_article(
     article = _article(id)
     _check_version(article, payload)
     actions.pin(article, user=_user(request))
-    return _fresh(id)
+    return _fresh(id, request)
 
 
 @router.post(
@@ -311,7 +312,7 @@ def admin_unpin_article(
     article = _article(id)
     _check_version(article, payload)
     actions.unpin(article, user=_user(request))
-    return _fresh(id)
+    return _fresh(id, request)
 
 
 @router.post(
@@ -330,7 +331,7 @@ def admin_restore_article(
         user=_user(request),
         expected_version=payload.version,
     )
-    return _fresh(id)
+    return _fresh(id, request)
 
 
 def _check_version(article: Article, payload: StepIn | None) -> None:

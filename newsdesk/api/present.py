@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
+from newsdesk.news import permissions
 from newsdesk.news.models import Article, ArticleAuthor, Author, Correction, Tag
 
 
@@ -34,14 +35,18 @@ def with_relations(queryset: QuerySet[Article]) -> QuerySet[Article]:
     )
 
 
-def translations(item: Article, *, published_only: bool) -> list[dict[str, Any]]:
-    """The article's translations (from :func:`with_relations`' prefetches)."""
+def translations(
+    item: Article, *, published_only: bool, viewer: Any = None
+) -> list[dict[str, Any]]:
+    """The article's translations (from :func:`with_relations`' prefetches):
+    published ones, or those ``viewer`` may see on the desk."""
     root = item.translation_of if item.translation_of_id else None
     group = [root, *root.translations.all()] if root is not None else item.translations.all()
     return [
         {"id": a.pk, "language": a.language, "url": absolute(a.get_absolute_url())}
         for a in group
-        if a.pk != item.pk and (a.is_published or not published_only)
+        if a.pk != item.pk
+        and (a.is_published if published_only else permissions.can(viewer, "article.view", a))
     ]
 
 
@@ -114,7 +119,7 @@ def article(item: Article) -> dict[str, Any]:
     }
 
 
-def desk_article(item: Article) -> dict[str, Any]:
+def desk_article(item: Article, *, viewer: Any = None) -> dict[str, Any]:
     """An article in any state, as the desk sees it."""
     scheduled = item.status == Article.Status.SCHEDULED
     return {
@@ -139,5 +144,5 @@ def desk_article(item: Article) -> dict[str, Any]:
         "version": item.version,
         **_relations(item),
         "translation_of": item.translation_of_id,
-        "translations": translations(item, published_only=False),
+        "translations": translations(item, published_only=False, viewer=viewer),
     }
