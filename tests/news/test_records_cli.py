@@ -92,3 +92,10 @@ def test_site_settings_from_the_command_line(author: Author) -> None:
     assert "site_name: Harbour Daily\n" in shown and "default_author: Mira Castell\n" in shown
     assert "wire_sources_editors_only: True\n" in shown
     assert Event.objects.latest("id").type == "site.updated"
+
+
+def test_the_sites_languages_from_the_command_line() -> None:
+    with pytest.raises(CommandError, match="xx: not a language code we know"):
+        run("site", "set", "--languages", "uk, xx")
+    shown = run("site", "set", "--language", "uk", "--languages", "uk EN pt_br")
+    assert "languages: uk, en, pt-BR\n" in shown

@@ -16,7 +16,7 @@ from newsdesk.news.management.arguments import (
 
 from ...actions import settings_row, update_settings
 
-TEXT = ("site_name", "description", "contact_line", "time_zone", "language")
+TEXT = ("site_name", "description", "contact_line", "time_zone", "language", "languages")
 
 
 class Command(BaseCommand):
