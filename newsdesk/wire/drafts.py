@@ -19,6 +19,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from newsdesk.news import actions
@@ -106,7 +108,8 @@ def draft_story(story: Story, user: Any) -> tuple[Article, bool]:
         items = list(
             WireItem.objects.select_for_update()
             .filter(story=story, is_deleted=False)
-            .order_by("first_seen_at", "id")
+            # Earliest report first: the outlet that published first leads.
+            .order_by(Coalesce(F("published_at"), F("first_seen_at")), "id")
         )
         if not items:
             raise ValidationError(_("This story has no items left to draft from."))

@@ -571,6 +571,8 @@ def _succeeded(
 
 # The one entry point -------------------------------------------------------
 
+_STORING = threading.Lock()
+
 
 def refresh_source(
     source: Source,
@@ -593,7 +595,13 @@ def refresh_source(
             )
         except FetchProblem as problem:
             return _failed(source, problem, now)
-        result = apply_fetched(source, fetched, now)
+        # Fetches run side by side; what they found is stored one at a time,
+        # stamped when it is stored, so that an item's first_seen_at order is
+        # the order items became visible to each other: copies and stories
+        # are found among the items stored before (similarity.assign), and
+        # two outlets fetched in one pass must not each miss the other.
+        with _STORING:
+            result = apply_fetched(source, fetched, clock())
         fill_articles(result.unread_ids[:ARTICLES_PER_REFRESH], active, now)
         return result
     finally:

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, F, Max, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -38,7 +39,7 @@ _WORDS = re.compile(r"\S+")
 class Group:
     newest: int  # the id of its newest item: the order, and where a page ends
     count: int
-    items: list[WireItem] = field(default_factory=list)  # earliest first, at most SHOWN
+    items: list[WireItem] = field(default_factory=list)  # earliest report first, at most SHOWN
     story: Story | None = None
 
     @property
@@ -157,7 +158,8 @@ def page_of_groups(
     listed = items.defer(*HEAVY).select_related("source", "story")
     members: dict[int, list[WireItem]] = {}
     story_ids = [story_id for _, story_id, _ in heads if story_id is not None]
-    for item in listed.filter(story_id__in=story_ids).order_by("first_seen_at", "id"):
+    reported_first = Coalesce(F("published_at"), F("first_seen_at"))
+    for item in listed.filter(story_id__in=story_ids).order_by(reported_first, "id"):
         members.setdefault(item.story_id or 0, []).append(item)
     single = {item.pk: item for item in listed.filter(pk__in=[n for n, s, _ in heads if s is None])}
     groups = []

@@ -122,7 +122,7 @@
 
   var polling = false;
   function poll() {
-    if (polling || !after) return;
+    if (polling) return;
     polling = true;
     var url = base + (base.indexOf("?") >= 0 ? "&" : "?") + "after=" + after;
     fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
@@ -142,7 +142,7 @@
       .catch(function () {})
       .then(function () { polling = false; });
   }
-  if (after) window.setInterval(poll, 15000);
+  window.setInterval(poll, 15000);
 
   // desk/notify.js passes on what /live/desk says.
   document.addEventListener("newsdesk:desk", function (event) {
