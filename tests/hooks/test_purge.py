@@ -53,7 +53,14 @@ def test_a_publish_purges_its_keys_at_fastly(
     run_once(clients, clock)
     assert fastly.refused == []
     assert fastly.purged("fastly") == sorted(
-        ["all", f"article:{story.pk}", "author:mira-castell", KYIV]
+        [
+            "all",
+            f"article:{story.pk}",
+            "author:mira-castell",
+            KYIV,
+            "language:en",
+            f"translations:{story.pk}",
+        ]
     )
     (call,) = fastly.calls
     assert call.headers["accept"] == "application/json"
@@ -83,10 +90,11 @@ def test_a_correction_and_a_tag_rename_purge_at_cloudflare(
 def test_cloudflare_gets_at_most_100_tags_a_request(
     cloudflare: FakeCDN, clients: Clients, clock: Clock, make_article: Callable[..., Article]
 ) -> None:
-    for n in range(11):  # all, 11 articles and 110 tags, in one batch
+    # all, English, 11 articles, their 11 translation groups and 110 tags, in one batch
+    for n in range(11):
         make_article(tags=[f"Topic {n} {m}" for m in range(10)], authors=[])
     run_once(clients, clock)
-    assert [len(c.keys) for c in cloudflare.calls] == [100, 22]
+    assert [len(c.keys) for c in cloudflare.calls] == [100, 34]
     assert cloudflare.refused == []
     recorded = [t for d in Delivery.objects.order_by("key") for t in json.loads(d.body)["tags"]]
     assert recorded == cloudflare.purged("cloudflare")
@@ -103,9 +111,10 @@ def test_varnish_gets_an_xkey_purge_at_each_address(
     settings.NEWSDESK_PURGE_VARNISH_URLS = [cdn.url + "/one", cdn.url + "/two"]
     story = make_article(authors=[])
     run_once(clients, clock)
+    keys = ["all", f"article:{story.pk}", "language:en", f"translations:{story.pk}"]
     assert [(c.method, c.path, c.keys) for c in cdn.calls] == [
-        ("PURGE", "/one", ["all", f"article:{story.pk}"]),
-        ("PURGE", "/two", ["all", f"article:{story.pk}"]),
+        ("PURGE", "/one", keys),
+        ("PURGE", "/two", keys),
     ]
 
 
