@@ -47,7 +47,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import actions
+from . import actions, languages
 from .models import Article, ArticleSource, Author, Tag
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
@@ -407,7 +407,9 @@ def _story(
             authors=[authors[slug] for slug in story.authors],
             sources=sources,
             is_breaking=story.breaking,
-            language="en",
+            # The demo is written in English: marked so where the site
+            # publishes in English, else in the site's default language.
+            language=languages.in_site("en") or languages.default_language(),
         )
         if story.status == "review":
             article = actions.submit(article)

@@ -8,6 +8,7 @@ import re
 import shutil
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -189,3 +190,9 @@ def test_no_python_module_is_a_data_dump() -> None:
         and (lines := len(path.read_text(encoding="utf-8").splitlines())) > 1000
     }
     assert long == {}
+
+
+def test_the_demo_loads_on_a_site_without_english(site_languages: Any) -> None:
+    site_languages("uk")
+    demo.load()
+    assert set(Article.objects.values_list("language", flat=True)) == {"uk"}
