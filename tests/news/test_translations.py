@@ -110,3 +110,15 @@ def test_a_contributor_translates_only_what_they_may_see(original: Article) -> N
     with pytest.raises(PermissionDenied):
         actions.translate(original, language="uk", user=writer)
     assert not Article.objects.filter(language="uk").exists()
+
+
+def test_an_update_keeps_a_language_the_site_has_dropped(
+    site_languages: Callable[[str], None], make_article: Callable[..., Article]
+) -> None:
+    site_languages("en, uk")
+    ukrainian = make_article(headline="Пороми ходять", language="uk")
+    site_languages("en")
+    ukrainian = actions.update(ukrainian, language="uk", lede="Знову за розкладом.")
+    assert ukrainian.language == "uk"
+    with pytest.raises(ValidationError):
+        actions.update(ukrainian, language="ar")

@@ -512,6 +512,9 @@ def _update(
         article = _locked(article, expected_version)
         # Whose article it is comes first: a refusal says nothing of the input.
         check(user, f"article.{'restore' if action == 'restore' else 'edit'}", article)
+        if languages.same(str(changes.get("language") or ""), article.language):
+            # Unchanged: an older update keeps a language the site has since dropped.
+            changes = {k: v for k, v in changes.items() if k != "language"}
         clean = _validate(changes)
         if "is_breaking" in clean and clean["is_breaking"] != article.is_breaking:
             check(user, "article.breaking", article)
