@@ -5,6 +5,10 @@ protocol's limit), so a part never holds more than that, never moves when
 older articles are withdrawn, and is read without OFFSET. The index lists
 only the parts that hold something, with the newest change in each.
 
+An article with published translations lists each of them, and itself, as
+``xhtml:link rel="alternate" hreflang`` (one more query a part); with several
+site languages, the site part lists each language's News Feed likewise.
+
 The Google News sitemap lists the articles published in the last 48 hours,
 newest first, at most 1,000, as Google's publisher guidelines ask.
 """
@@ -17,13 +21,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import F, Max, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
+from newsdesk.news import languages
 from newsdesk.news.models import Article, Author, Tag
 from newsdesk.site import current as site_settings
 
@@ -33,6 +38,7 @@ from .xmlwriter import XMLWriter
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
 KINDS = ("articles", "tags", "authors")
@@ -43,6 +49,8 @@ XML = "application/xml; charset=utf-8"
 class Url:
     loc: str
     lastmod: datetime | None
+    #: (language, address) of each translation, itself included; empty without any.
+    alternates: tuple[tuple[str, str], ...] = ()
 
 
 def _changed(prefix: str = "") -> Coalesce:
@@ -77,9 +85,16 @@ def part_urls(kind: str, number: int) -> list[Url]:
     rows, via = _kind(kind)
     rows = rows.filter(id__gt=(number - 1) * size, id__lte=number * size).order_by("id")
     if kind == "articles":
+        found = list(rows.only("id", "slug", "published_at", "updated_at", "language",
+                               "translation_of_id"))  # fmt: skip
+        groups = _groups(found)
         return [
-            Url(absolute(a.get_absolute_url()), a.updated_at or a.published_at)
-            for a in rows.only("id", "slug", "published_at", "updated_at")
+            Url(
+                absolute(a.get_absolute_url()),
+                a.updated_at or a.published_at,
+                groups.get(a.translation_of_id or a.pk, ()),
+            )
+            for a in found
         ]
     return [
         Url(absolute(item.get_absolute_url()), item.lastmod)
@@ -87,15 +102,37 @@ def part_urls(kind: str, number: int) -> list[Url]:
     ]
 
 
+def _groups(articles: list[Article]) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Group id -> (language, address) of its published updates, for groups of two or more."""
+    ids = {a.translation_of_id or a.pk for a in articles}
+    members: dict[int, list[tuple[str, str]]] = {}
+    for other in (
+        Article.published.filter(Q(pk__in=ids) | Q(translation_of_id__in=ids))
+        .only("id", "slug", "language", "translation_of_id")
+        .order_by("language", "id")
+    ):
+        group = other.translation_of_id or other.pk
+        members.setdefault(group, []).append((other.language, absolute(other.get_absolute_url())))
+    return {group: tuple(found) for group, found in members.items() if len(found) > 1}
+
+
 def _urlset(urls: Iterable[Url]) -> bytes:
+    urls = list(urls)
     xml = XMLWriter()
-    xml.start("urlset", {"xmlns": SITEMAP})
+    namespaces = {"xmlns": SITEMAP}
+    if any(url.alternates for url in urls):
+        namespaces["xmlns:xhtml"] = XHTML
+    xml.start("urlset", namespaces)
     xml.newline()
     for url in urls:
         xml.start("url")
         xml.element("loc", url.loc)
         if url.lastmod:
             xml.element("lastmod", w3c_date(url.lastmod))
+        for language, address in url.alternates:
+            xml.element(
+                "xhtml:link", None, {"rel": "alternate", "hreflang": language, "href": address}
+            )
         xml.end("url")
     xml.end("urlset")
     return xml.bytes()
@@ -140,10 +177,22 @@ def index(request: HttpRequest) -> HttpResponse:
     return depends_on(HttpResponse(xml.bytes(), content_type=XML), [deps.ALL])
 
 
+def _home_pages(newest: datetime | None) -> list[Url]:
+    """``/``, and each other language's News Feed (``/uk/``) when there are several."""
+    site = languages.site_languages()
+    if len(site) < 2:
+        return [Url(absolute("/"), newest)]
+    pages = [
+        (code, absolute("/" if i == 0 else f"/{code.lower()}/")) for i, code in enumerate(site)
+    ]
+    alternates = (*pages, ("x-default", absolute("/")))
+    return [Url(address, newest, alternates) for _code, address in pages]
+
+
 @conditional
 def site(request: HttpRequest) -> HttpResponse:
     newest = Article.published.aggregate(last=Max(_changed()))["last"]
-    response = HttpResponse(_urlset([Url(absolute("/"), newest)]), content_type=XML)
+    response = HttpResponse(_urlset(_home_pages(newest)), content_type=XML)
     return depends_on(response, [deps.ALL])
 
 

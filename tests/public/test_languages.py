@@ -176,3 +176,26 @@ def test_right_to_left_languages_get_dir_rtl(
     assert cards[str(hebrew.pk)].attrs.get("dir") == "rtl"
     assert cards[str(hebrew.pk)].attrs["lang"] == "he"
     assert arabic.slug == "خبر-عاجل-من-القاهرة"
+
+
+def test_sitemaps_name_each_translation_and_language_page(
+    client: Client, pair: tuple[Article, Article]
+) -> None:
+    from lxml import etree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    english, ukrainian = pair
+    root = etree.fromstring(client.get("/sitemaps/articles-1.xml").content)
+    alternates = {
+        url.findtext("s:loc", namespaces=ns): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+        }
+        for url in root.findall("s:url", ns)
+    }
+    both = {"en": SITE + english.get_absolute_url(), "uk": SITE + ukrainian.get_absolute_url()}
+    assert alternates == {both["en"]: both, both["uk"]: both}
+    root = etree.fromstring(client.get("/sitemaps/site.xml").content)
+    assert [url.findtext("s:loc", namespaces=ns) for url in root.findall("s:url", ns)] == [
+        SITE + "/",
+        SITE + "/uk/",
+    ]
