@@ -20,7 +20,7 @@ BENCHMARKS = {
     "pages": "uncached and cached page renders in one process",
     "http": "reader pages over HTTP against nginx serving the same bytes",
     "live": "/live readers: connections, delivery latency and memory per reader",
-    "wire": "wire parsing, deduplication and clustering against feedparser and trafilatura",
+    "wire": "wire parsing, dedup and clustering against feedparser and trafilatura; push vs poll",
     "search": "full-text search at 1,000,000 articles against a plain ORDER BY rank",
 }
 

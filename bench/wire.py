@@ -15,15 +15,19 @@ navigation, scripts and footer around the text. Then:
    bare_extraction with metadata, then our cleaning) against
    trafilatura.extract alone on the same pages;
 3. near-duplicate precision and recall on the labelled set, and on the
-   generated corpus (whose copies are known).
+   generated corpus (whose copies are known);
+4. publish at the source to visible in the open monitor, pushed through a
+   WebSub hub against polled (bench/wire_latency.py).
 
-    python -m bench.wire [--items 100000] [--pages 300]
+    python -m bench.wire [--items 100000] [--pages 300] [--pushes 20] [--polls 3]
+    python -m bench.wire --latency       # only 4
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import os
 import random
 import resource
 import tempfile
@@ -36,6 +40,8 @@ from typing import Any
 
 import django
 
+# A database of the run's own (bench.run sets one; so does a direct run).
+os.environ.setdefault("NEWSDESK_DATA_DIR", tempfile.mkdtemp(prefix="newsdesk-bench-wire-"))
 django.setup()
 
 import feedparser  # noqa: E402
@@ -223,7 +229,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--pushes", type=int, default=20, help="pushed reports timed")
+    parser.add_argument(
+        "--polls", type=int, default=3, help="polled reports timed (up to 90 s each)"
+    )
+    parser.add_argument("--latency", action="store_true", help="only the latency section")
     args = parser.parse_args()
+    if args.latency:
+        from bench import wire_latency
+
+        wire_latency.run(args.pushes, args.polls)
+        return
 
     start = time.perf_counter()
     items = generate(args.items)
@@ -284,6 +300,10 @@ def main() -> None:
         f"{scores.dup_precision:.3f}, recall {scores.dup_recall:.3f}; stories B-cubed "
         f"precision {scores.story_precision:.3f}, recall {scores.story_recall:.3f}"
     )
+
+    from bench import wire_latency
+
+    wire_latency.run(args.pushes, args.polls)
 
 
 def _rate(fn: Any, pages: list[bytes]) -> float:

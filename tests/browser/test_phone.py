@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Author
-from newsdesk.wire.models import Source, WireItem
+from newsdesk.wire.models import Source, Story, WireItem
 from tests.cache.test_page_cache import wait_until_server_knows
 from tests.desk.conftest import PASSWORD, make_user
 from tests.live.support import Server
@@ -99,12 +99,25 @@ def wire_source(browser: Any) -> Source:
         state="ok",
         next_check_at=timezone.now() + timedelta(days=1),
     )
+    story = Story.objects.create(title="Rail strike", spreading_at=timezone.now())
     WireItem.objects.create(
         source=source,
         external_id="one",
         url="https://northern-regional-broadcasting.example/news/2026/rail-strike-called-off",
         title="Rail strike called off after late-night talks at the ministry",
         summary="The unions accepted the offer. Trains run as normal tomorrow.",
+        story=story,
+    )
+    # A second outlet's report, to compare side by side (with a long word).
+    WireItem.objects.create(
+        source=Source.objects.create(
+            url="https://coast.example/rss.xml", outlet="Coastal Monitor and Evening Gazette"
+        ),
+        external_id="two",
+        url="https://coast.example/rail",
+        title="Rail strike called off after talks at the transport-and-infrastructure-ministry",
+        summary="The unions accepted the revised offer. Trains run as normal tomorrow morning.",
+        story=story,
     )
     return source
 
@@ -173,7 +186,8 @@ def test_desk_and_wire_pages_fit_a_phone(
     browser: Any, site: Server, newsroom: list[Article], wire_source: Source, width: int
 ) -> None:
     make_user("eden", "editor")
-    item = WireItem.objects.get()
+    item = WireItem.objects.order_by("pk").first()
+    assert item is not None
     page = phone(browser, width)
     sign_in(page, site)
     for path in (
@@ -186,6 +200,8 @@ def test_desk_and_wire_pages_fit_a_phone(
         "/desk/account/",
     ):
         page.goto(site.url + path)
+        for summary in page.locator("details > summary").all():
+            summary.click()  # the wire's side-by-side comparison, open
         assert_no_sideways_scroll(page, path)
         outside = page.evaluate(
             """() => [...document.querySelectorAll('.desk-header nav li')]

@@ -12,6 +12,7 @@ import httpx
 import pytest
 from django.utils import timezone
 
+from bench.support.websub_hub import Hub
 from newsdesk.wire import push
 from newsdesk.wire.actions import delete_source
 from newsdesk.wire.fetch import refresh_source
@@ -19,7 +20,6 @@ from newsdesk.wire.models import PushSubscription, Source, WireItem
 from newsdesk.wire.pushed import renew_due
 
 from .conftest import Canary, FeedServer, Reply
-from .websub_hub import Hub
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,6 +1,7 @@
-"""A WebSub hub of our own on 127.0.0.1: takes subscription requests,
-verifies intent on the subscriber's callback as a real hub does, and pushes
-signed (or forged) content to verified subscribers."""
+"""A WebSub hub of our own on 127.0.0.1 (tests/wire/test_push.py,
+bench/wire.py): takes subscription requests, verifies intent on the
+subscriber's callback as a real hub does, and pushes signed (or forged)
+content to verified subscribers."""
 
 from __future__ import annotations
 
