@@ -7,9 +7,11 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsdesk.news.languages import MARKS
 from newsdesk.search.query import MAX_TERMS, parse
 
-TERM = r'"[\w ]+"\*?'
+# Letters, digits and the combining marks that belong to words (vowel signs).
+TERM = rf'"[\w{MARKS} ]+"\*?'
 CHOICE = rf"\({TERM}(?: OR {TERM})*\)"
 FTS5 = re.compile(rf"^(?:{CHOICE}(?: AND {CHOICE})*(?: NOT {CHOICE})?)?$")
 

@@ -67,3 +67,24 @@ def test_languages_without_a_configuration_are_simple() -> None:
     assert stemming.config_for("ar", known) == "simple"  # not on this server
     assert "WHEN 'ru' THEN 'russian'::regconfig" in stemming.case_sql(known)
     assert "'arabic'" not in stemming.case_sql(known)
+
+
+def test_vowel_signs_are_letters_of_the_word(
+    site_languages: Callable[[str], None], make_article: Callable[..., Article]
+) -> None:
+    site_languages("hi, en")
+    hindi = make_article(headline="दिन भर बारिश", body="मौसम विभाग ने चेतावनी दी।", language="hi")
+    make_article(headline="दीन दुखियों की सेवा", body="एक कहानी।", language="hi")
+    assert found("दिन ") == [hindi.pk]  # not दीन, another word
+    assert found("चेतावनी") == [hindi.pk]
+    assert Document.objects.get(article=hindi).headline == "दिन भर बारिश"
+
+
+def test_accents_and_points_still_fold_away(
+    site_languages: Callable[[str], None], make_article: Callable[..., Article]
+) -> None:
+    site_languages("he, en")
+    pointed = make_article(headline="שָׁלוֹם לְכֻלָּם", language="he")
+    café = make_article(headline="Café reopens", language="en")
+    assert found("שלום ") == [pointed.pk]
+    assert found("cafe ") == [café.pk]
