@@ -74,6 +74,9 @@ def test_an_update_and_its_translation_link_to_each_other(
 
     assert find_all(parse(uk_page.content), "html")[0].attrs.get("lang") == "uk"
     assert find_all(parse(en_page.content), "html")[0].attrs.get("lang") == "en"
+    # The page's own words (header, footer, headings) keep the interface's language.
+    for part in ("header", "main", "footer"):
+        assert find_all(parse(uk_page.content), part)[0].attrs.get("lang") == "en"
 
     assert _ld(en_page.content)["workTranslation"] == [
         {"@type": "NewsArticle", "@id": both["uk"], "inLanguage": "uk"}
