@@ -91,3 +91,12 @@ def test_an_admin_lists_the_sites_languages_in_the_settings(admin_user: User) ->
     assert "xx: not a language code we know" in response.content.decode()
     field = find_all(parse(client.get("/desk/settings/").content), "input", name="languages")[0]
     assert field.attrs["value"] == "uk, en, ar"
+
+
+def test_the_desk_home_marks_updates_in_another_language(english: Article, editor: User) -> None:
+    draft = actions.update(actions.translate(english, language="uk"), headline="Пороми ходять")
+    actions.create_draft(headline="Timetables change")  # the default language: unmarked
+    page = parse(signed_in(editor).get("/desk/").content)
+    rows = {text_of(find_all(r, "a")[0]): r for r in find_all(page, "tr") if find_all(r, "a")}
+    assert [text_of(b) for b in find_all(rows[draft.headline], "span", class_="badge")] == ["uk"]
+    assert not find_all(rows["Timetables change"], "span", class_="badge")

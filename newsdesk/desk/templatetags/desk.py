@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from newsdesk.news import languages
 from newsdesk.news.models import Article
 from newsdesk.news.permissions import can
 
@@ -28,3 +29,11 @@ def may(context: dict[str, Any], rule: str, obj: Any = None) -> bool:
     button; the action refuses anyway when the rules say no."""
     user = context.get("user")
     return bool(user is not None and user.is_authenticated and can(user, rule, obj))
+
+
+@register.filter
+def other_language(code: str) -> str:
+    """The code of an update in another language than the site's default, on a
+    site with several ("" otherwise): the desk's lists mark those."""
+    site = languages.site_languages()
+    return code if len(site) > 1 and not languages.same(code, site[0]) else ""
