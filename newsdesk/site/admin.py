@@ -18,7 +18,7 @@ from .models import SiteSettings
 class SiteSettingsAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["site_name", "description", "logo", "contact_line", "default_author"]}),
-        (_("Time and language"), {"fields": ["time_zone", "language"]}),
+        (_("Time and language"), {"fields": ["time_zone", "language", "languages"]}),
         (_("Security"), {"fields": ["require_admin_second_factor"]}),
         (_("Wire"), {"fields": ["wire_sources_editors_only"]}),
     ]
