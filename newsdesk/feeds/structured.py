@@ -129,8 +129,14 @@ def _translations(article: Article, translations: Sequence[Article]) -> dict[str
     return {"translationOfWork": work(original[0])} if original else {}
 
 
-def live_blog(articles: Iterable[Article], coverage_start: datetime | None) -> dict[str, Any]:
-    """``LiveBlogPosting`` for the News Feed: its newest updates as ``liveBlogUpdate``."""
+def live_blog(
+    articles: Iterable[Article],
+    coverage_start: datetime | None,
+    path: str = "/",
+    language: str = "",
+) -> dict[str, Any]:
+    """``LiveBlogPosting`` for a News Feed (``/``, or one language's at ``path``):
+    its newest updates as ``liveBlogUpdate``."""
     shown = [a for a in articles if a.published_at is not None]
     changed = [a.updated_at or a.published_at for a in shown if a.published_at]
     updates = [
@@ -144,7 +150,7 @@ def live_blog(articles: Iterable[Article], coverage_start: datetime | None) -> d
         }
         for a in shown
     ]
-    home = absolute("/")
+    home = absolute(path)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "LiveBlogPosting",
@@ -152,6 +158,7 @@ def live_blog(articles: Iterable[Article], coverage_start: datetime | None) -> d
         "url": home,
         "headline": site_settings.current().name,
         "publisher": publisher(),
+        "inLanguage": language or None,
         "coverageStartTime": _iso(coverage_start),
         "dateModified": _iso(max(changed, default=None)),
         "liveBlogUpdate": updates,

@@ -125,6 +125,12 @@ def test_each_language_has_its_own_news_feed(client: Client, pair: tuple[Article
         "uk": SITE + "/uk/",
         "x-default": SITE + "/",
     }
+    [live_blog] = [
+        json.loads(el.text)
+        for el in find_all(parse(client.get("/uk/").content), "script", type="application/ld+json")
+    ]
+    assert (live_blog["@id"], live_blog["inLanguage"]) == (SITE + "/uk/", "uk")
+    assert [u["url"] for u in live_blog["liveBlogUpdate"]] == [SITE + ukrainian.get_absolute_url()]
     assert client.get("/de/").status_code == 404  # not one of the site's languages
     assert client.get("/UK/").status_code == 404
 

@@ -61,7 +61,10 @@ def live_blog_ld(
     context: Context, pinned: Article | None, articles: Iterable[Article]
 ) -> SafeString:
     """``LiveBlogPosting`` for the first page of the News Feed; its coverage
-    starts at the oldest publication, read with the page's validators."""
+    starts at the oldest publication, read with the page's validators. A
+    language's News Feed (``canonical``, ``live_language``) is its own."""
     start = state_of(context["request"]).first_published
     shown = [*([pinned] if pinned else []), *articles]
-    return structured.script(structured.live_blog(shown, start))
+    path = context.get("canonical") or "/"
+    language = context.get("live_language") or ""
+    return structured.script(structured.live_blog(shown, start, path, language))
