@@ -114,7 +114,7 @@ def listed_language(language: str | None) -> str | None:
     return found
 
 
-def language_pages(language: str | None) -> list[dict[str, str]]:
+def language_pages() -> list[dict[str, str]]:
     """Each language's News Feed, for the ``hreflang`` links of a site with several."""
     site = languages.site_languages()
     if len(site) < 2:
@@ -157,7 +157,7 @@ def feed(request: HttpRequest, language: str | None = None) -> HttpResponse:
             "cursor": cursor,
             "live_position": live_position(request),
             "canonical": feed_url(listed) if listed else "/",
-            "language_pages": language_pages(listed),
+            "language_pages": language_pages(),
             **(page_language(listed) if language is not None and listed else {}),
         },
     )
