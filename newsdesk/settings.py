@@ -255,7 +255,13 @@ SQLITE_OPTIONS = {
 }
 
 
+# Seconds a server thread keeps its database connection. Set whichever way
+# the database is configured: dj_database_url.parse() always returns
+# CONN_MAX_AGE 0 and CONN_HEALTH_CHECKS False, so a setdefault() after it
+# would leave every DATABASE_URL deployment reconnecting for each request
+# (tests/test_settings_database.py reads the effective values).
 SQLITE_CONN_MAX_AGE = 600
+POSTGRES_CONN_MAX_AGE = 60
 
 
 def _database() -> dict[str, Any]:
@@ -286,9 +292,11 @@ def _database() -> dict[str, Any]:
     engine = config.get("ENGINE", "")
     if engine == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
-        config.setdefault("CONN_MAX_AGE", SQLITE_CONN_MAX_AGE)
+        config["CONN_MAX_AGE"] = SQLITE_CONN_MAX_AGE
     elif engine == "django.db.backends.postgresql":
-        config.setdefault("CONN_MAX_AGE", 60)
+        config["CONN_MAX_AGE"] = POSTGRES_CONN_MAX_AGE
+        # A connection kept across requests may have been closed by the
+        # server or a restart: checked once before a request reuses it.
         config["CONN_HEALTH_CHECKS"] = True
     else:
         _error(
@@ -332,7 +340,7 @@ def _replica() -> dict[str, Any] | None:
             "DATABASE_URL), or unset it.",
         )
         return None
-    config.setdefault("CONN_MAX_AGE", 60)
+    config["CONN_MAX_AGE"] = POSTGRES_CONN_MAX_AGE
     config["CONN_HEALTH_CHECKS"] = True
     # A replica that is away must not hold a reader's request for long: the
     # request falls back to the primary.
@@ -545,9 +553,7 @@ NEWSDESK_WIRE_BATCH = env_int("NEWSDESK_WIRE_BATCH", 8, minimum=1, maximum=1000)
 # A wire story is "spreading" once this many outlets report it within this
 # many minutes: flagged on the monitor, announced on every open desk page.
 NEWSDESK_WIRE_SPREAD_OUTLETS = env_int("NEWSDESK_WIRE_SPREAD_OUTLETS", 3, minimum=2, maximum=50)
-NEWSDESK_WIRE_SPREAD_MINUTES = env_int(
-    "NEWSDESK_WIRE_SPREAD_MINUTES", 60, minimum=1, maximum=1440
-)
+NEWSDESK_WIRE_SPREAD_MINUTES = env_int("NEWSDESK_WIRE_SPREAD_MINUTES", 60, minimum=1, maximum=1440)
 
 # The JSON API (docs/api.md) ---------------------------------------------
 # Whether the Content API answers only requests with a content key (or an
