@@ -175,6 +175,18 @@ def test_writers_add_tags_editors_rename_them(make_article: Callable[..., Articl
     assert entry.detail["before"] == {"name": "Ports", "slug": "ports"}
 
 
+def test_a_renamed_tag_is_found_by_its_new_name(make_article: Callable[..., Article]) -> None:
+    """Renamed without a new slug, "Ports" is "Harbours" at /tag/ports/: a
+    writer who types "Harbours" (or "harbours") gets that tag, not a refusal."""
+    make_article(tags=["Ports"])
+    ports = Tag.objects.get(slug="ports")
+    actions.update_tag(ports, name="Harbours")
+    for typed in ("Harbours", "harbours"):
+        draft = actions.create_draft(headline=f"Ferry timetable {typed}", tags=[typed])
+        assert list(draft.tags.all()) == [ports]
+    assert Tag.objects.count() == 1
+
+
 def test_tag_names_and_slugs_stay_unique(make_article: Callable[..., Article]) -> None:
     make_article(tags=["Energy", "Ports"])
     ports = Tag.objects.get(slug="ports")

@@ -94,7 +94,9 @@ def tags_named(names: list[str], user: Any) -> list[Tag]:
     found = []
     for name in names:
         slug = tag_slug(name)
-        tag = Tag.objects.filter(slug=slug).first()
+        # By name first: a renamed tag keeps its slug, so the slug of its new
+        # name is not its slug (and a second tag of that name cannot exist).
+        tag = Tag.objects.filter(name__iexact=name).first() or Tag.objects.filter(slug=slug).first()
         if tag is None:
             check(user, "tag.create")
             tag = Tag.objects.create(name=name, slug=slug)
