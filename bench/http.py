@@ -1,18 +1,22 @@
 """Reader pages over HTTP, against nginx serving the same bytes.
 
 Generates 10,000 articles (``--articles 1000000`` for a million, with the
-latency ratios of feed, article and tag pages against 10,000), starts
-``newsdesk serve`` the way ``make demo`` does, saves the feed page's bytes
-and starts nginx (Debian's nginx-light) serving that copy, then measures
-with wrk: the feed page and an article from the page cache, a 304
-revalidation, the static copy, and the first request to show a publish on
-the feed page (a hit when the server has rendered the page again by itself,
-a miss otherwise), besides the median time of uncached renders. Each figure
-is printed as a ratio to nginx.
+latency ratios of feed, article and tag pages against 10,000), migrates, and
+starts ``newsdesk serve --no-migrate`` with ``DATABASE_URL`` set
+(``sqlite:////abs/path``), as operators run it. It saves the bytes of the
+feed page and of an article and starts nginx (Debian's nginx-light) serving
+each copy at the same path, then measures with wrk, in rounds that alternate
+nginx and newsdesk (who goes first alternates too): the feed page and the
+article from the page cache against nginx serving that page's bytes, and a
+304 revalidation of the feed against nginx's own 304 for its copy. Each
+figure is a ratio to the nginx measurement next to it; the summary is the
+median over the rounds. Then the first request to show a publish on the feed
+page (a hit when the server has rendered the page again by itself, a miss
+otherwise), besides the median time of uncached renders.
 
     [BENCH_WORKERS=2] [BENCH_REDIS_URL=redis://127.0.0.1:6379/0] \
-    python -m bench.http [--articles 10000] [--duration 8] [--connections 64]
-                         [--data-dir var/bench]
+    python -m bench.http [--articles 10000] [--duration 8] [--rounds 3]
+                         [--connections 64] [--data-dir var/bench]
 
 ``--data-dir`` keeps the seeded sites between runs (seeding a million
 articles takes minutes); a later run with the same directory reuses them.
@@ -106,6 +110,8 @@ def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes, float]:
     return status, got, body, (time.perf_counter() - started) * 1000
 
 
+#: nginx serves a saved page at the path newsdesk serves it at
+#: (``www/index.html`` for ``/``, ``www/news/SLUG/index.html`` for an article).
 NGINX_CONF = """
 worker_processes auto;
 pid {prefix}/nginx.pid;
@@ -125,7 +131,7 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         root {prefix}/www;
-        location = / {{ try_files /index.html =404; }}
+        index index.html;
     }}
 }}
 """
@@ -136,7 +142,12 @@ class Site:
 
     def __init__(self, data_dir: Path) -> None:
         self.env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+        data_dir.mkdir(parents=True, exist_ok=True)
         self.env["NEWSDESK_DATA_DIR"] = str(data_dir)
+        # Configured as operators do (docs/operations.md), not by the default
+        # path: the same file a run without DATABASE_URL used, so --data-dir
+        # sites seeded before are reused.
+        self.env["DATABASE_URL"] = f"sqlite:///{data_dir.resolve() / 'newsdesk.sqlite3'}"
         if REDIS_URL:  # pages shared between the web processes through Redis
             self.env["REDIS_URL"] = REDIS_URL
             self.env["NEWSDESK_PAGE_CACHE_REDIS_PREFIX"] = (
@@ -156,7 +167,7 @@ class Site:
     def start(self) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "newsdesk.cli", "serve", "--port", str(self.port),
-             "--workers", str(WORKERS)],
+             "--workers", str(WORKERS), "--no-migrate"],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         wait_port(self.port)
@@ -255,10 +266,16 @@ def after_publish(site: Site, rounds: int) -> list[tuple[float, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--duration", type=int, default=8)
-    parser.add_argument("--connections", type=int, default=64)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.http",
+        description="Reader pages over HTTP against nginx serving the same bytes.",
+    )
+    parser.add_argument("--articles", type=int, default=10_000, help="archive size (10000)")
+    parser.add_argument("--duration", type=int, default=8, help="seconds per wrk run (8)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of nginx and newsdesk in turn (3)"
+    )
+    parser.add_argument("--connections", type=int, default=64, help="wrk connections (64)")
     parser.add_argument("--data-dir", type=Path, help="keep seeded sites here, reuse them")
     args = parser.parse_args()
     nginx = need("nginx", "nginx-light")
@@ -289,12 +306,16 @@ def main() -> None:
             for count in sizes[1:]:  # only the first site takes the load
                 pages[count][0].stop()
             site, (_feed, article, _tag) = pages[sizes[0]]
-            status, headers, page, _ = fetch(site.url + "/")
-            assert status == 200 and headers.get("x-cache") == "hit"
             www = work / "nginx" / "www"
             (work / "nginx" / "tmp").mkdir(parents=True)
-            www.mkdir(parents=True)
-            (www / "index.html").write_bytes(page)
+            headers: dict[str, dict[str, str]] = {}
+            for path in ("/", article):
+                status, got, page, _ = fetch(site.url + path)
+                assert status == 200 and got.get("x-cache") == "hit", (path, status, got)
+                headers[path] = got
+                saved = www / path.strip("/") / "index.html"
+                saved.parent.mkdir(parents=True, exist_ok=True)
+                saved.write_bytes(page)
             nginx_port = free_port()
             conf = work / "nginx" / "nginx.conf"
             conf.write_text(NGINX_CONF.format(prefix=work / "nginx", port=nginx_port))
@@ -302,7 +323,7 @@ def main() -> None:
                                        "-g", "daemon off;"])  # fmt: skip
             try:
                 wait_port(nginx_port)
-                measure(site, f"http://127.0.0.1:{nginx_port}/", article, headers, args)
+                measure(site, f"http://127.0.0.1:{nginx_port}", www, article, headers, args)
             finally:
                 server.terminate()
                 server.wait(timeout=30)
@@ -322,29 +343,68 @@ def main() -> None:
                 )
 
 
-def measure(site: Site, static_url: str, article: str, headers: dict[str, str],
-            args: argparse.Namespace) -> None:  # fmt: skip
+@dataclass(frozen=True)
+class Case:
+    """One thing measured against nginx: a path and the request headers sent
+    to each server (a 304 needs each server's own validator)."""
+
+    name: str
+    path: str
+    ours: dict[str, str]
+    nginx: dict[str, str]
+
+
+def measure(site: Site, static: str, www: Path, article: str,
+            headers: dict[str, dict[str, str]], args: argparse.Namespace) -> None:  # fmt: skip
     d, c = args.duration, args.connections
-    static = wrk(static_url, d, c)
-    results = {
-        "feed page (cached)": wrk(site.url + "/", d, c),
-        "article (cached)": wrk(site.url + article, d, c),
-        "304 revalidation of the feed": wrk(
-            site.url + "/", d, c, {"If-None-Match": headers["etag"]}
-        ),
-    }  # fmt: skip
-    print(f"nginx, the same feed bytes: {static.rps:,.0f} req/s, p50 {static.p50_ms:.2f} ms, "
-          f"p99 {static.p99_ms:.2f} ms, {static.errors} errors / {static.requests:,}")  # fmt: skip
-    for name, load in results.items():
-        print(f"{name}: {load.rps:,.0f} req/s = {load.rps / static.rps:.2f}x nginx; "
-              f"p50 {load.p50_ms:.2f} ms, p99 {load.p99_ms:.2f} ms; "
-              f"{load.errors} errors / {load.requests:,}")  # fmt: skip
+    _status, got, _body, _ms = fetch(static + "/")
+    nginx_etag = got["etag"]
+    status, _got, _body, _ms = fetch(static + "/", **{"If-None-Match": nginx_etag})
+    assert status == 304, status
+    cases = [
+        Case("feed page (cached)", "/", {}, {}),
+        Case("article (cached)", article, {}, {}),
+        Case("304 revalidation of the feed", "/", {"If-None-Match": headers["/"]["etag"]},
+             {"If-None-Match": nginx_etag}),
+    ]  # fmt: skip
+    for case in cases[:2]:
+        size = (www / case.path.strip("/") / "index.html").stat().st_size
+        print(f"   {case.name}: nginx serves the same {size:,} bytes at {case.path}")
+    # Rounds: nginx and newsdesk measured next to each other, each case in
+    # turn, who goes first alternating, so that a change in the shared
+    # machine's load falls on both sides of a ratio rather than on one.
+    runs: dict[str, list[tuple[Load, Load]]] = {case.name: [] for case in cases}
+    for round_ in range(args.rounds):
+        for case in cases:
+            if round_ % 2 == 0:
+                theirs = wrk(static + case.path, d, c, case.nginx)
+                ours = wrk(site.url + case.path, d, c, case.ours)
+            else:
+                ours = wrk(site.url + case.path, d, c, case.ours)
+                theirs = wrk(static + case.path, d, c, case.nginx)
+            runs[case.name].append((ours, theirs))
+            print(f"   round {round_ + 1}, {case.name}: {ours.rps:,.0f} req/s against nginx "
+                  f"{theirs.rps:,.0f} = {ours.rps / theirs.rps:.2f}x; errors {ours.errors} / "
+                  f"{theirs.errors}", flush=True)  # fmt: skip
+    for name, pairs in runs.items():
+        ratio = statistics.median(o.rps / t.rps for o, t in pairs)
+        ours_rps = statistics.median(o.rps for o, _ in pairs)
+        nginx_rps = statistics.median(t.rps for _, t in pairs)
+        print(f"{name}: {ours_rps:,.0f} req/s against nginx {nginx_rps:,.0f} (medians), "
+              f"{ratio:.2f}x nginx (median of {len(pairs)} rounds, "
+              f"{min(o.rps / t.rps for o, t in pairs):.2f}-"
+              f"{max(o.rps / t.rps for o, t in pairs):.2f}x); "
+              f"p50 {statistics.median(o.p50_ms for o, _ in pairs):.2f} ms against "
+              f"{statistics.median(t.p50_ms for _, t in pairs):.2f} ms; "
+              f"errors {sum(o.errors for o, _ in pairs)} / {sum(o.requests for o, _ in pairs):,} "
+              f"(nginx {sum(t.errors for _, t in pairs)})")  # fmt: skip
+    feed_p50 = statistics.median(t.p50_ms for _, t in runs[cases[0].name])
     shown = after_publish(site, 20)
     if shown:
         p50 = statistics.median(ms for ms, _ in shown)
         print(f"feed page right after a publish, first request showing it: p50 {p50:.1f} ms, "
               f"max {max(ms for ms, _ in shown):.1f} ms over {len(shown)} publishes "
-              f"= {p50 / static.p50_ms:.1f}x nginx's p50 under load")  # fmt: skip
+              f"= {p50 / feed_p50:.1f}x nginx's p50 for the feed under load")  # fmt: skip
         for source in ("hit", "miss"):
             times = [ms for ms, s in shown if s == source]
             if times:
