@@ -6,6 +6,7 @@ middleware stack, so the ratio is the cost of our queries and templates.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import time
 from collections.abc import Callable
@@ -68,6 +69,10 @@ def seed() -> Article:
 
 
 def main() -> None:
+    argparse.ArgumentParser(
+        prog="python -m bench.pages",
+        description="Uncached reader pages rendered in-process, against a trivial view.",
+    ).parse_args()
     settings.ROOT_URLCONF = __name__
     article = seed()
     client = Client(HTTP_HOST="127.0.0.1")

@@ -1,10 +1,13 @@
-"""``python -m bench.run`` explains itself instead of starting every benchmark."""
+"""``python -m bench.run`` and each benchmark explain themselves with --help instead of starting."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,3 +37,21 @@ def test_an_unknown_name_is_refused_before_anything_runs() -> None:
     assert done.returncode == 2
     assert "no benchmark called nope; choose from pages, http, live, wire, search" in done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.parametrize("name", ["pages", "http", "live", "wire", "search"])
+def test_each_benchmark_explains_itself_and_runs_nothing(name: str, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(DJANGO_SETTINGS_MODULE="newsdesk.settings", NEWSDESK_DATA_DIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-m", f"bench.{name}", "--help"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: "), done.stdout
+    assert list(tmp_path.glob("*.sqlite3")) == []
