@@ -413,6 +413,7 @@ class AuditEntry(models.Model):
         RESTORE = "restore", _("restored a revision")
         SEND_BACK = "send_back", _("sent back to the writer")
         TRANSLATE = "translate", _("started a translation")
+        IMPORT = "import", _("imported an archive")
         ROLE = "role", _("role changed")
         SETTINGS = "settings", _("site settings changed")
         AUTHOR = "author", _("author changed")
