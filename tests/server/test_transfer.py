@@ -103,3 +103,30 @@ def test_an_import_refuses_what_it_cannot_read(databases: Databases, tmp_path: P
     assert done.returncode != 0 and "leaves the media folder" in done.stderr
     existing = newsdesk(site, "export", "--format", "newsdesk", str(tmp_path / "bad"))
     assert existing.returncode != 0 and "exists already" in existing.stderr
+
+
+def test_only_admins_import(tmp_path: Path) -> None:
+    """The action refuses anyone else, whichever door they come through."""
+    from django.core.exceptions import PermissionDenied
+
+    from newsdesk.news.models import Article, AuditEntry
+    from newsdesk.server.transfer import import_export
+    from tests.desk.conftest import make_user
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "newsdesk.jsonl").write_text(
+        '{"type": "newsdesk-export", "format": 1}\n'
+        '{"type": "tag", "slug": "ports", "name": "Ports", "description": ""}\n'
+    )
+    for role in ("editor", "contributor"):
+        with pytest.raises(PermissionDenied):
+            import_export(folder, make_user(f"{role}-1", role))
+    assert not Article.objects.exists()
+    assert not AuditEntry.objects.filter(action="import").exists()
+    from newsdesk.news.models import Tag
+
+    assert not Tag.objects.exists()
+    import_export(folder, make_user("ada", "admin"))
+    assert Tag.objects.get().name == "Ports"
+    assert AuditEntry.objects.get(action="import").detail["tags"] == 1
