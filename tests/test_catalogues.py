@@ -108,7 +108,8 @@ def test_every_string_is_in_the_catalogue(language: str, in_code: dict[Key, str]
                if (ctx, msgid) not in known]  # fmt: skip
     assert not missing, (
         f"{len(missing)} string(s) are not in newsdesk/locale/{language}/LC_MESSAGES/django.po; "
-        "run `make messages` and translate them:\n" + "\n".join(missing)
+        "run `make messages`, translate them in uk/django.po and run it again "
+        "(docs/translations.md):\n" + "\n".join(missing)
     )
 
 
