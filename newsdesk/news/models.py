@@ -444,3 +444,16 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.target}"
+
+
+class LegacyUrl(models.Model):
+    """An address an imported article had on the platform it came from
+    (``/2026/11/07/ferry-resumes/``, ``/?p=123``): it answers 301 to the
+    article's page here (``public.views.not_found``)."""
+
+    path = models.CharField(max_length=500, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="legacy_urls")
+    source = models.CharField(max_length=20)
+
+    def __str__(self) -> str:
+        return f"{self.path} -> {self.article_id}"

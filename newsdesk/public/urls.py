@@ -7,7 +7,7 @@ from . import search, views
 app_name = "public"
 
 urlpatterns = [
-    path("", views.feed, name="feed"),
+    path("", views.home, name="feed"),
     path("news/<str:slug>/", views.article, name="article"),
     path("tag/<str:slug>/", views.tag, name="tag"),
     path("author/<str:slug>/", views.author, name="author"),

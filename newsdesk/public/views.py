@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,7 @@ from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
 from newsdesk.feeds.conditional import conditional, state_of
 from newsdesk.news import actions, languages
-from newsdesk.news.models import Article, ArticleAuthor, Author, OldSlug, Tag
+from newsdesk.news.models import Article, ArticleAuthor, Author, LegacyUrl, OldSlug, Tag
 from newsdesk.news.pagination import BadCursor, Cursor, page
 from newsdesk.search import find
 from newsdesk.site import current as site_settings
@@ -127,6 +128,16 @@ def language_pages() -> list[dict[str, str]]:
 def feed_url(code: str) -> str:
     """``/`` for the default language, ``/uk/`` for the others."""
     return "/" if code == languages.default_language() else f"/{code.lower()}/"
+
+
+def home(request: HttpRequest) -> HttpResponseBase:
+    """The News Feed at ``/``; ``/?p=ID``, an imported WordPress post's old
+    address, answers 301 to its page here."""
+    if "p" in request.GET:
+        moved = _legacy(request)
+        if moved is not None:
+            return HttpResponsePermanentRedirect(moved)
+    return feed(request)
 
 
 @conditional
@@ -359,4 +370,24 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    moved = _legacy(request)
+    if moved is not None:
+        return HttpResponsePermanentRedirect(moved)
     return render(request, "404.html", status=404)
+
+
+def _legacy(request: HttpRequest) -> str | None:
+    """Where an imported article's old address now lives (WordPress's dated
+    permalinks and ``?p=ID``; Ghost's ``/<slug>/``), if this is one."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    candidates = [request.path]
+    post = request.GET.get("p", "")
+    if post.isdigit() and len(post) < 19:
+        candidates.append(f"/?p={post}")
+    found = (
+        LegacyUrl.objects.filter(path__in=candidates, article__status=Article.Status.PUBLISHED)
+        .select_related("article")
+        .first()
+    )
+    return found.article.get_absolute_url() if found else None

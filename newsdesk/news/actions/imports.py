@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from newsdesk.images.models import Image
 
-from .. import audit, outbox
+from .. import audit, languages, outbox
 from ..models import (
     Article,
     ArticleAuthor,
@@ -36,7 +36,7 @@ from ..models import (
     Tag,
 )
 from ..permissions import check
-from .articles import _render
+from .articles import _render, snapshot
 
 IMPORTED = "article.imported"
 
@@ -103,9 +103,12 @@ def import_article(
     image: Image | None,
     translation_of: Article | None,
     images: dict[int, Image],
+    note: str = "",
 ) -> tuple[Article, bool]:
     """One article with its bylines, tags, sources, corrections and revisions.
-    ``images`` maps the export's image ids to images here (for snapshots)."""
+    ``images`` maps the export's image ids to images here (for snapshots).
+    An archive without revisions gets one, ``import``, saying where it came
+    from (``note``)."""
     allowed(user)
     with transaction.atomic():
         found = Article.objects.filter(slug=record["slug"]).first()
@@ -122,7 +125,7 @@ def import_article(
             is_breaking=bool(record.get("is_breaking")),
             is_pinned=bool(record.get("is_pinned")),
             pinned_at=_when(record.get("pinned_at")),
-            language=record.get("language") or "en",
+            language=record.get("language") or languages.default_language(),
             version=int(record.get("version") or 1),
             image=image,
             image_alt=record.get("image_alt", "")[:300],
@@ -163,6 +166,14 @@ def import_article(
             for r in record.get("revisions", [])
         )
         article.refresh_from_db()
+        if not record.get("revisions"):
+            Revision.objects.create(
+                article=article,
+                number=1,
+                action="import",
+                created_at=timezone.now(),
+                snapshot={**snapshot(article), "imported_from": note},
+            )
         outbox.emit(IMPORTED, article, {"id": article.pk, "slug": article.slug})
     return article, True
 

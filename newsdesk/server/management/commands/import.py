@@ -1,4 +1,5 @@
-"""``newsdesk import newsdesk DIR``: bring an export in (admins only)."""
+"""``newsdesk import newsdesk DIR`` and ``newsdesk import wordpress FILE``:
+bring an archive in (admins only)."""
 
 from __future__ import annotations
 
@@ -10,26 +11,47 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsdesk.news.management.arguments import acting_as, add_as
 from newsdesk.server.transfer import TransferError, import_export
+from newsdesk.server.wordpress import WordPressError, import_wordpress, progress_bar
 
 
 class Command(BaseCommand):
     help = (
-        "Import a folder made by `newsdesk export --format newsdesk`. Safe to run again after "
-        "an interruption: what is there already is found by its slug and left alone."
+        "Import a folder made by `newsdesk export --format newsdesk`, or a WordPress export "
+        "(WXR). Safe to run again after an interruption: what is there already is found by "
+        "its slug and left alone."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("format", choices=["newsdesk"])
-        parser.add_argument("directory", metavar="DIR", type=Path)
+        parser.add_argument("format", choices=["newsdesk", "wordpress"])
+        parser.add_argument("path", metavar="PATH", type=Path)
+        parser.add_argument(
+            "--uploads",
+            type=Path,
+            help="WordPress: the wp-content/uploads folder, for featured images (never fetched).",
+        )
         add_as(parser)
 
-    def handle(self, *args: Any, directory: Path, as_user: str | None, **options: Any) -> None:
+    def handle(
+        self, *args: Any, format: str, path: Path, uploads: Path | None, as_user: str | None,
+        **options: Any,
+    ) -> None:  # fmt: skip
         user = acting_as(as_user)
         try:
-            done = import_export(directory, user)
+            if format == "wordpress":
+                summary = import_wordpress(path, user, uploads=uploads, progress=progress_bar())
+                self.stderr.write("")
+                skipped = "; ".join(f"{n} {why}" for why, n in sorted(summary.skipped.items()))
+                self.stdout.write(
+                    f"Imported {summary.imported} articles, {summary.authors} authors and "
+                    f"{summary.tags} tags; {summary.found} articles were there already; "
+                    f"{summary.redirects} old addresses redirect."
+                    + (f"\nSkipped: {skipped}." if skipped else "")
+                )
+                return
+            done = import_export(path, user)
         except PermissionDenied as exc:
             raise CommandError(f"Not imported: {exc}") from exc
-        except (TransferError, OSError) as exc:
+        except (TransferError, WordPressError, OSError) as exc:
             raise CommandError(f"Not imported: {exc}") from exc
         self.stdout.write(
             f"Imported {done.articles} articles, {done.authors} authors and {done.tags} tags; "
