@@ -17,10 +17,10 @@ Everything committed before the backup began is in it: the snapshot starts
 after the command starts. It is written under a temporary name and renamed
 when complete, so a folder with the final name is always whole.
 
-``restore`` puts a backup into the configured database (an empty one,
-unless ``--replace``): SQLite through the backup API again, PostgreSQL
-through ``pg_restore``; then the media, then ``migrate`` for a backup from
-an older version, then the integrity check on the result.
+``restore`` puts a backup into the configured database, an empty one only:
+SQLite through the backup API again, PostgreSQL through ``pg_restore``;
+then the media, then ``migrate`` for a backup from an older version, then
+the integrity check on the result.
 """
 
 from __future__ import annotations
@@ -210,18 +210,19 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     return manifest
 
 
-def restore(folder: Path, *, replace: bool = False) -> dict[str, Any]:
-    """Restore ``folder`` into the configured database and media folder."""
+def restore(folder: Path) -> dict[str, Any]:
+    """Restore ``folder`` into the configured database (an empty one: a
+    restore never overwrites a newsroom) and media folder."""
     manifest = read_manifest(folder)
     vendor = connection.vendor
     if manifest["database"] != vendor:
         raise BackupError(
             f"This backup is of a {manifest['database']} database; the site runs on {vendor}."
         )
-    if not replace and _has_content():
+    if _has_content():
         raise BackupError(
-            "The site's database already holds articles; restore into an empty one, "
-            "or pass --replace to overwrite it."
+            "The site's database already holds articles; a backup is restored into an empty "
+            "database only (point DATABASE_URL at a new one)."
         )
     if vendor == "sqlite":
         connection.close()

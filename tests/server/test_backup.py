@@ -153,7 +153,7 @@ def test_a_backup_during_a_burst_of_publishes_restores_whole(
         flipped = bytes(b ^ 0xFF for b in damaged.read(16))
         damaged.seek(200)
         damaged.write(flipped)
-    broken = newsdesk(restored, "restore", "--replace", str(folder))
+    broken = newsdesk(restored, "restore", str(folder))
     assert broken.returncode != 0 and "missing or damaged" in broken.stderr
     assert set(restored_ids(databases, restored)) == ids
 

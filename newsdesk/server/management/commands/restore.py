@@ -13,21 +13,16 @@ from newsdesk.server.backup import BackupError, restore
 class Command(BaseCommand):
     help = (
         "Restore a folder made by `newsdesk backup` into the configured database and media "
-        "folder. Stop the web and worker processes first. Refuses a database that holds "
-        "articles unless --replace."
+        "folder. Stop the web and worker processes first. Restores into an empty database "
+        "only, and refuses a damaged or partial backup."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("folder", metavar="FOLDER", type=Path)
-        parser.add_argument(
-            "--replace",
-            action="store_true",
-            help="Overwrite a database that already holds articles.",
-        )
 
-    def handle(self, *args: Any, folder: Path, replace: bool, **options: Any) -> None:
+    def handle(self, *args: Any, folder: Path, **options: Any) -> None:
         try:
-            manifest = restore(folder, replace=replace)
+            manifest = restore(folder)
         except (BackupError, OSError) as exc:
             raise CommandError(f"Not restored: {exc}") from exc
         self.stdout.write(
