@@ -5,6 +5,8 @@ hostile XML refused; a second run doubles nothing."""
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +17,14 @@ from django.test import Client
 from PIL import Image as PILImage
 
 from newsdesk.news.models import Article, LegacyUrl, Revision, Tag
+from tests.live.support import ROOT
+
+from .test_backup import Databases, databases, newsdesk
 
 pytestmark = pytest.mark.django_db
 
 SAMPLES = Path(__file__).parent / "samples"
+__all__ = ["databases"]
 
 
 def wxr(items: str, site: str = "http://harbour-courier.example") -> str:
@@ -180,3 +186,53 @@ def test_an_export_made_by_wordpress_comes_in_whole(tmp_path: Path, settings: An
         assert answer.status_code == 301 and answer["Location"] == ferry.get_absolute_url()
     for tag in Tag.objects.all():
         assert client.get(tag.get_absolute_url()).status_code == 200
+
+
+COUNT = r"""
+import os, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+django.setup()
+from newsdesk.news.models import Article, LegacyUrl
+slugs = list(Article.objects.values_list("slug", flat=True))
+print(len(slugs), len(set(slugs)), LegacyUrl.objects.count())
+"""
+
+
+def test_an_import_killed_half_way_and_run_again_doubles_nothing(
+    databases: Databases, tmp_path: Path
+) -> None:
+    from bench.support import wxr
+
+    site = databases.env(0)
+    assert newsdesk(site, "migrate", "--verbosity", "0").returncode == 0
+    export = tmp_path / "big.xml"
+    wxr.write(export, 400)
+
+    def counted() -> tuple[int, int, int]:
+        done = subprocess.run([sys.executable, "-c", COUNT], env=site, cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        total, distinct, redirects = (int(n) for n in done.stdout.split())
+        return total, distinct, redirects
+
+    running = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk.cli", "import", "wordpress", str(export)],
+        env=site, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    # Killed once it has read a hundred posts (its progress line says so).
+    assert running.stderr is not None
+    read = ""
+    while "100 items read" not in read:
+        chunk = running.stderr.read(1)
+        assert chunk, f"the import ended before it could be killed: {read[-500:]}"
+        read += chunk
+    running.kill()
+    running.wait()
+    total, distinct, _redirects = counted()
+    assert 0 < total < 400 and total == distinct
+
+    again = newsdesk(site, "import", "wordpress", str(export))
+    assert again.returncode == 0, again.stderr
+    assert f"Imported {400 - total} articles" in again.stdout, again.stdout
+    assert f"{total} articles were there already" in again.stdout
+    assert counted() == (400, 400, 800)
