@@ -309,14 +309,21 @@ def _old_paths(item: Any, post_id: str, site: str) -> list[str]:
 
 
 def _image(uploads: Path, attachment: Attachment, user: Any) -> Image | None:
+    return image_from(uploads, attachment.path, attachment.alt, user)
+
+
+def image_from(folder: Path, relative: str, alt: str, user: Any) -> Image | None:
+    """``folder/relative`` through the site's image pipeline (metadata
+    stripped, renditions made), or ``None`` when it is missing, outside
+    ``folder`` or not an image the pipeline takes."""
     from newsdesk.images.processing import store_upload
 
-    file = (uploads / attachment.path).resolve()
-    if uploads.resolve() not in file.parents or not file.is_file():
+    file = (folder / relative).resolve()
+    if folder.resolve() not in file.parents or not file.is_file():
         return None
     try:
         upload = SimpleUploadedFile(file.name, file.read_bytes())
-        return store_upload(upload, user=user, alt=attachment.alt)
+        return store_upload(upload, user=user, alt=alt)
     except (ValidationError, OSError):
         return None
 
