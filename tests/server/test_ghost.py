@@ -119,3 +119,35 @@ def test_what_is_not_a_ghost_export_is_refused(tmp_path: Path) -> None:
         with pytest.raises(CommandError, match="Not imported"):
             call_command("import", "ghost", str(path))
     assert not Article.objects.exists()
+
+
+SAMPLES = Path(__file__).parent / "samples"
+
+
+def test_an_export_made_by_ghost_comes_in_whole(tmp_path: Path, settings: Any) -> None:
+    """tests/server/samples/ghost.json: written by Ghost 5.130 itself
+    (samples/ghost-README.md) with content written for the project."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    out = io.StringIO()
+    call_command(
+        "import", "ghost", str(SAMPLES / "ghost.json"),
+        "--images", str(SAMPLES / "ghost-images"), stdout=out,
+    )  # fmt: skip
+    said = out.getvalue()
+    assert "Imported 6 articles, 3 authors and 4 tags" in said, said
+    assert "1 page (only posts are imported)" in said
+    assert Article.objects.filter(status="published").count() == 4
+    assert Article.objects.get(slug="seawall-plan-cost").status == "draft"
+    assert Article.objects.get(slug="lantern-walk-promenade").status == "scheduled"
+    harbour = Article.objects.get(slug="council-approves-harbour-dredging")
+    assert harbour.published_at is not None
+    assert harbour.published_at.isoformat() == "2026-11-03T08:30:00+00:00"
+    assert harbour.image is not None and harbour.image_alt.startswith("Drawing of Ostrel harbour")
+    assert harbour.bylines.exists() and harbour.tags.exists()
+    storm = Article.objects.get(slug="storm-warning-lifted")
+    assert storm.image is not None and storm.bylines.count() == 2  # two authors, in order
+    for author in Author.objects.all():
+        assert author.bio, author.slug
+    assert Tag.objects.get(slug="harbour").description
+    answer = Client().get("/council-approves-harbour-dredging/")
+    assert answer.status_code == 301 and answer["Location"] == harbour.get_absolute_url()
