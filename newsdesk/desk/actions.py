@@ -314,9 +314,8 @@ def set_password(account: Any, *, password: str, user: Any = None, link: bool = 
     set-password link (``link=True``, recorded in the audit log), is the
     page's job.
     """
-    own = not is_system(user) and user.is_active and user.pk == account.pk
-    if not own:
-        check(user, "account.manage", account)
+    check(user, "account.language", account)
+    own = not is_system(user) and user.pk == account.pk
     with transaction.atomic():
         account = _locked(account)
         try:
@@ -361,9 +360,8 @@ def set_active(account: Any, *, active: bool, user: Any = None) -> User:
 def set_desk_language(account: Any, *, language: str, user: Any = None) -> User:
     """Choose the language someone's desk speaks: a person for themself,
     admins for anyone. ``""`` follows the site's language again."""
-    own = not is_system(user) and user.is_active and user.pk == account.pk
-    if not own:
-        check(user, "account.manage", account)
+    check(user, "account.language", account)
+    own = not is_system(user) and user.pk == account.pk
     try:
         language = clean_desk_language(language)
     except ValidationError as exc:

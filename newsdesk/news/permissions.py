@@ -197,6 +197,10 @@ RULES: dict[str, Callable[[Any, Any], bool]] = {
     "tag.merge": _role("change_tag"),
     "site.change": lambda user, obj: is_admin(user),
     "account.manage": lambda user, obj: is_admin(user),
+    # A person chooses their own desk language; admins anyone's.
+    "account.language": lambda user, obj: (
+        is_admin(user) or bool(user.is_active and obj is not None and user.pk == obj.pk)
+    ),
     "wire.manage": _manage_wire,
 }
 
@@ -224,6 +228,7 @@ def _what() -> dict[str, str]:
         "tag.merge": _("merge tags"),
         "site.change": _("change the site settings"),
         "account.manage": _("manage accounts"),
+        "account.language": _("manage accounts"),
         "wire.manage": _("manage wire sources"),
     }
 
