@@ -68,7 +68,8 @@ def _counts() -> dict[str, int]:
     }
 
 
-def _sha256(path: Path) -> str:
+def sha256(path: Path) -> str:
+    """A file's SHA-256, read in blocks."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -148,7 +149,7 @@ def backup(destination: Path, *, media: bool = True) -> Done:
             for app, name in MigrationRecorder.Migration.objects.values_list("app", "name")
         )
         files = {
-            str(path.relative_to(work)): _sha256(path)
+            str(path.relative_to(work)): sha256(path)
             for path in sorted(work.rglob("*"))
             if path.is_file()
         }
@@ -203,7 +204,7 @@ def read_manifest(folder: Path) -> dict[str, Any]:
         raise BackupError(f"{folder} is a backup in a format this version cannot read.")
     for relative, digest in manifest.get("files", {}).items():
         path = folder / relative
-        if not path.is_file() or _sha256(path) != digest:
+        if not path.is_file() or sha256(path) != digest:
             raise BackupError(
                 f"{relative} is missing or damaged in {folder}; nothing was restored."
             )

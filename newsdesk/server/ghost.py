@@ -33,13 +33,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-
 from newsdesk.news.actions import imports
-from newsdesk.news.models import Article, LegacyUrl
+from newsdesk.news.models import Article
 
-from .wordpress import Summary, image_from, to_markdown
+from .importing import Summary, bring_in, image_from, to_markdown
 
 STATUSES = {
     "published": Article.Status.PUBLISHED,
@@ -157,9 +154,7 @@ def import_ghost(path: Path, user: Any, *, images: Path | None = None) -> Summar
         summary.tags += made
     for post in tables.posts:
         _post(post, tables, user, summary, authors, tags, images)
-    imports.finished(user, imports.Imported(articles=summary.imported, skipped=summary.found,
-                                            authors=summary.authors, tags=summary.tags),
-                     f"ghost {path.name}")  # fmt: skip
+    summary.finish(user, f"ghost {path.name}")
     return summary
 
 
@@ -220,19 +215,5 @@ def _post(
         "image_alt": alt if image is not None else "",
         "revisions": [],
     }
-    try:
-        article, made = imports.import_article(
-            user, record, image=image, translation_of=None, images={}, note="imported from Ghost"
-        )
-    except ValidationError as exc:
-        summary.skip(f"refused: {'; '.join(exc.messages)[:120]}")
-        return
-    if made:
-        summary.imported += 1
-    else:
-        summary.found += 1
-    with transaction.atomic():
-        _link, added = LegacyUrl.objects.get_or_create(
-            path=f"/{slug}/"[:500], defaults={"article": article, "source": "ghost"}
-        )
-    summary.redirects += added
+    bring_in(user, record, image=image, note="imported from Ghost", summary=summary,
+             old_paths=[f"/{slug}/"], source="ghost")  # fmt: skip

@@ -37,6 +37,8 @@ from newsdesk.images.models import Image
 from newsdesk.news.actions import imports
 from newsdesk.news.models import Article, Author, OldSlug, Tag
 
+from .backup import sha256
+
 FORMAT = 1
 RECORDS = "newsdesk.jsonl"
 MEDIA = "media"
@@ -263,7 +265,7 @@ def _image(folder: Path, record: dict[str, Any]) -> Image:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             shutil.copy2(source, target)
-    if _sha256(folder / MEDIA / record["original"]) != record["file_sha256"]:
+    if sha256(folder / MEDIA / record["original"]) != record["file_sha256"]:
         raise TransferError(f"{MEDIA}/{record['original']} does not match its checksum.")
     return Image.objects.create(
         original=record["original"],
@@ -276,11 +278,3 @@ def _image(folder: Path, record: dict[str, Any]) -> Image:
         created_at=datetime.fromisoformat(record["created_at"]),
         sha256=record.get("sha256") or "",
     )
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -30,21 +30,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.utils.text import slugify
 from lxml import etree
 
-from newsdesk.images.models import Image
 from newsdesk.news.actions import imports
-from newsdesk.news.models import Article, LegacyUrl
+from newsdesk.news.models import Article
+
+from .importing import Summary, bring_in, image_from, to_markdown
 
 WP = "{http://wordpress.org/export/1.2/}"
 WP_OLD = ("{http://wordpress.org/export/1.1/}", "{http://wordpress.org/export/1.0/}")
@@ -68,20 +66,6 @@ class WordPressError(Exception):
 class Attachment:
     path: str  # under wp-content/uploads
     alt: str
-    caption: str
-
-
-@dataclass
-class Summary:
-    imported: int = 0
-    found: int = 0  # imported before (a run that goes on)
-    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count
-    redirects: int = 0
-    authors: int = 0
-    tags: int = 0
-
-    def skip(self, reason: str) -> None:
-        self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
 
 def refuse_declarations(path: Path) -> None:
@@ -148,15 +132,6 @@ def _gmt(value: str) -> datetime | None:
         return None
 
 
-def to_markdown(html: str) -> str:
-    """WordPress's HTML (paragraphs by blank lines, its autop) as Markdown."""
-    from markdownify import markdownify
-
-    if "<p" not in html:  # WordPress stores paragraphs as blank lines
-        html = "".join(f"<p>{block}</p>" for block in html.split("\n\n") if block.strip())
-    return str(markdownify(html, heading_style="ATX", bullets="-", strip=["script", "style"]))
-
-
 def import_wordpress(
     path: Path,
     user: Any,
@@ -169,13 +144,8 @@ def import_wordpress(
     summary = Summary()
     authors: dict[str, str] = {}  # login -> author slug
     attachments: dict[str, Attachment] = {}
-    site = ""
-    for element in _elements(
-        path, (f"{WP}author", f"{WP}category", f"{WP}tag", f"{WP}base_blog_url", "item")
-    ):
-        if element.tag == f"{WP}base_blog_url":
-            site = (element.text or "").strip()
-        elif element.tag == f"{WP}author":
+    for element in _elements(path, (f"{WP}author", f"{WP}category", f"{WP}tag", "item")):
+        if element.tag == f"{WP}author":
             login = _text(element, f"{WP}author_login")
             name = _text(element, f"{WP}author_display_name") or login
             if login:
@@ -201,7 +171,6 @@ def import_wordpress(
                 attachments[post_id] = Attachment(
                     path=_uploads_path(url),
                     alt=_meta(element).get("_wp_attachment_image_alt", "")[:300],
-                    caption=_text(element, EXCERPT)[:300],
                 )
     seen = 0
     for item in _elements(path, ("item",)):
@@ -213,10 +182,8 @@ def import_wordpress(
             if kind != "attachment":
                 summary.skip(f"{kind or 'unknown'} (only posts are imported)")
             continue
-        _post(item, user, summary, authors, attachments, uploads, site)
-    imports.finished(user, imports.Imported(articles=summary.imported, skipped=summary.found,
-                                            authors=summary.authors, tags=summary.tags),
-                     f"wordpress {path.name}")  # fmt: skip
+        _post(item, user, summary, authors, attachments, uploads)
+    summary.finish(user, f"wordpress {path.name}")
     return summary
 
 
@@ -227,7 +194,6 @@ def _post(
     authors: dict[str, str],
     attachments: dict[str, Attachment],
     uploads: Path | None,
-    site: str,
 ) -> None:
     status = STATUSES.get(_text(item, f"{WP}status"))
     if status is None:
@@ -257,7 +223,7 @@ def _post(
     thumbnail = _meta(item).get("_thumbnail_id", "")
     attachment = attachments.get(thumbnail)
     if attachment is not None and uploads is not None and attachment.path:
-        image = _image(uploads, attachment, user)
+        image = image_from(uploads, attachment.path, attachment.alt, user)
         if image is None:
             summary.skip("featured image missing or unreadable (post imported without it)")
     body = to_markdown(_text(item, CONTENT))
@@ -278,27 +244,11 @@ def _post(
         "image_alt": attachment.alt if attachment and image else "",
         "revisions": [],
     }
-    try:
-        article, made = imports.import_article(
-            user, record, image=image, translation_of=None, images={},
-            note="imported from WordPress",
-        )  # fmt: skip
-    except ValidationError as exc:
-        summary.skip(f"refused: {'; '.join(exc.messages)[:120]}")
-        return
-    if made:
-        summary.imported += 1
-    else:
-        summary.found += 1
-    for old in _old_paths(item, post_id, site):
-        with transaction.atomic():
-            _link, added = LegacyUrl.objects.get_or_create(
-                path=old[:500], defaults={"article": article, "source": "wordpress"}
-            )
-        summary.redirects += added
+    bring_in(user, record, image=image, note="imported from WordPress", summary=summary,
+             old_paths=_old_paths(item, post_id), source="wordpress")  # fmt: skip
 
 
-def _old_paths(item: Any, post_id: str, site: str) -> list[str]:
+def _old_paths(item: Any, post_id: str) -> list[str]:
     paths = []
     link = urlsplit(_text(item, "link"))
     if link.path and link.path != "/" and not link.query:
@@ -308,27 +258,7 @@ def _old_paths(item: Any, post_id: str, site: str) -> list[str]:
     return paths
 
 
-def _image(uploads: Path, attachment: Attachment, user: Any) -> Image | None:
-    return image_from(uploads, attachment.path, attachment.alt, user)
-
-
-def image_from(folder: Path, relative: str, alt: str, user: Any) -> Image | None:
-    """``folder/relative`` through the site's image pipeline (metadata
-    stripped, renditions made), or ``None`` when it is missing, outside
-    ``folder`` or not an image the pipeline takes."""
-    from newsdesk.images.processing import store_upload
-
-    file = (folder / relative).resolve()
-    if folder.resolve() not in file.parents or not file.is_file():
-        return None
-    try:
-        upload = SimpleUploadedFile(file.name, file.read_bytes())
-        return store_upload(upload, user=user, alt=alt)
-    except (ValidationError, OSError):
-        return None
-
-
-def progress_bar(total_hint: int | None = None) -> Callable[[int], None]:
+def progress_bar() -> Callable[[int], None]:
     def show(seen: int) -> None:
         if seen % 100 == 0:
             sys.stderr.write(f"\r{seen} items read")
