@@ -23,7 +23,7 @@ from django.conf import settings
 
 from . import events
 from .hub import HEARTBEAT, Hub
-from .stream import _headers, _plain, _until_disconnect
+from .stream import plain_answer, request_headers, start_stream, until_disconnect
 
 Scope = dict[str, Any]
 #: The permission every desk page asks for (contributors, editors, admins).
@@ -53,7 +53,7 @@ def desk_user_id(session_key: str) -> int | None:
 
 
 def _cookie(scope: Scope, name: str) -> str:
-    raw = _headers(scope).get(b"cookie", b"").decode("latin-1")
+    raw = request_headers(scope).get(b"cookie", b"").decode("latin-1")
     for part in raw.split(";"):
         key, _sep, value = part.strip().partition("=")
         if key == name:
@@ -63,36 +63,25 @@ def _cookie(scope: Scope, name: str) -> str:
 
 async def desk_live(hub: Hub, scope: Scope, receive: Any, send: Any) -> None:
     if scope.get("method", "GET") != "GET":
-        await _plain(send, 405, "Method Not Allowed\n", [(b"allow", b"GET")])
+        await plain_answer(send, 405, "Method Not Allowed\n", [(b"allow", b"GET")])
         return
     key = _cookie(scope, settings.SESSION_COOKIE_NAME)
     try:
         user_id = await hub.db(desk_user_id, key)
     except Exception:  # noqa: BLE001 - a database that fails: no stream, the page polls
-        await _plain(send, 503, "Service Unavailable\n", [(b"retry-after", b"10")])
+        await plain_answer(send, 503, "Service Unavailable\n", [(b"retry-after", b"10")])
         return
     if user_id is None:
-        await _plain(send, 403, "Forbidden: sign in to the desk.\n", [])
+        await plain_answer(send, 403, "Forbidden: sign in to the desk.\n", [])
         return
-    header_id = _headers(scope).get(b"last-event-id")
+    header_id = request_headers(scope).get(b"last-event-id")
     last = events.parse_id(header_id.decode("latin-1")) if header_id is not None else None
     await hub.catch_up()
     floor = hub.desk_log[0].id - 1 if hub.desk_log else hub.desk_cursor
     cursor = last if last is not None and floor <= last <= hub.desk_cursor else hub.desk_cursor
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 200,
-            "headers": [
-                (b"content-type", b"text/event-stream; charset=utf-8"),
-                (b"cache-control", b"no-store, private"),
-                (b"x-accel-buffering", b"no"),
-                (b"x-content-type-options", b"nosniff"),
-            ],
-        }
-    )
+    await start_stream(send, b"no-store, private")
     retry = f"retry: {settings.NEWSDESK_LIVE_RETRY_MS}\n\n".encode()
-    disconnected = asyncio.ensure_future(_until_disconnect(receive))
+    disconnected = asyncio.ensure_future(until_disconnect(receive))
     try:
         await send({"type": "http.response.body", "body": retry, "more_body": True})
         beat = hub.beat

@@ -37,11 +37,11 @@ MAX_TAGS = 20
 Scope = dict[str, Any]
 
 
-def _headers(scope: Scope) -> dict[bytes, bytes]:
+def request_headers(scope: Scope) -> dict[bytes, bytes]:
     return {name.lower(): value for name, value in scope.get("headers", [])}
 
 
-async def _plain(send: Any, status: int, text: str, extra: list[tuple[bytes, bytes]]) -> None:
+async def plain_answer(send: Any, status: int, text: str, extra: list[tuple[bytes, bytes]]) -> None:
     body = text.encode()
     await send(
         {
@@ -57,37 +57,42 @@ async def _plain(send: Any, status: int, text: str, extra: list[tuple[bytes, byt
     await send({"type": "http.response.body", "body": body})
 
 
-async def live(hub: Hub, scope: Scope, receive: Any, send: Any) -> None:
-    method = scope.get("method", "GET")
-    if method not in {"GET", "HEAD"}:
-        await _plain(send, 405, "Method Not Allowed\n", [(b"allow", b"GET, HEAD")])
-        return
-    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-    tags = frozenset(t for t in query.get("tag", [])[:MAX_TAGS] if 0 < len(t) <= 60)
-    header_id = _headers(scope).get(b"last-event-id")
-    raw_id = header_id.decode("latin-1") if header_id is not None else None
-    if raw_id is None and query.get("last_event_id"):
-        raw_id = query["last_event_id"][0]
-    last = events.parse_id(raw_id)
-
+async def start_stream(send: Any, cache_control: bytes = b"no-store") -> None:
+    """The response head of an event stream (``/live``, ``/live/desk``)."""
     await send(
         {
             "type": "http.response.start",
             "status": 200,
             "headers": [
                 (b"content-type", b"text/event-stream; charset=utf-8"),
-                (b"cache-control", b"no-store"),
+                (b"cache-control", cache_control),
                 (b"x-accel-buffering", b"no"),
                 (b"x-content-type-options", b"nosniff"),
             ],
         }
     )
+
+
+async def live(hub: Hub, scope: Scope, receive: Any, send: Any) -> None:
+    method = scope.get("method", "GET")
+    if method not in {"GET", "HEAD"}:
+        await plain_answer(send, 405, "Method Not Allowed\n", [(b"allow", b"GET, HEAD")])
+        return
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    tags = frozenset(t for t in query.get("tag", [])[:MAX_TAGS] if 0 < len(t) <= 60)
+    header_id = request_headers(scope).get(b"last-event-id")
+    raw_id = header_id.decode("latin-1") if header_id is not None else None
+    if raw_id is None and query.get("last_event_id"):
+        raw_id = query["last_event_id"][0]
+    last = events.parse_id(raw_id)
+
+    await start_stream(send)
     if method == "HEAD":
         await send({"type": "http.response.body", "body": b""})
         return
 
     hub.connections += 1
-    disconnected = asyncio.ensure_future(_until_disconnect(receive))
+    disconnected = asyncio.ensure_future(until_disconnect(receive))
     try:
         opening_bytes, cursor = await opening(hub, last, tags)
         await send({"type": "http.response.body", "body": opening_bytes, "more_body": True})
@@ -112,7 +117,7 @@ async def live(hub: Hub, scope: Scope, receive: Any, send: Any) -> None:
         disconnected.cancel()
 
 
-async def _until_disconnect(receive: Any) -> None:
+async def until_disconnect(receive: Any) -> None:
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
