@@ -30,6 +30,9 @@ from .store import PAGES, ROUTE_HEADER, Entry, Token, make_entry
 
 log = logging.getLogger(__name__)
 Scope = dict[str, Any]
+#: The client of the front's own renders (warming, refresh): port 0, which no
+#: real connection has. newsdesk/server/replica.py reads them from the primary.
+OWN_CLIENT = ("127.0.0.1", 0)
 
 
 class PageFront:
@@ -147,7 +150,7 @@ class PageFront:
             "root_path": "",
             "headers": [(b"host", host)],
             "server": server,
-            "client": ("127.0.0.1", 0),
+            "client": OWN_CLIENT,
         }
         sent = asyncio.Event()
 

@@ -45,6 +45,8 @@ from django.conf import settings
 from django.db import DatabaseError, connections
 from django.http import HttpRequest, HttpResponseBase
 
+from newsdesk.cache.front import OWN_CLIENT
+
 log = logging.getLogger(__name__)
 
 REPLICA = "replica"
@@ -244,7 +246,7 @@ def is_public(request: HttpRequest) -> bool:
         return False
     if "HTTP_AUTHORIZATION" in request.META:
         return False
-    if request.META.get("REMOTE_PORT") == "0":
+    if request.META.get("REMOTE_PORT") == str(OWN_CLIENT[1]):
         return False  # the front's own render (newsdesk/cache/front.py)
     # Anyone with a session may be signed in. Asking request.user would read
     # the session and add Vary: Cookie, which keeps the page out of caches.
