@@ -112,6 +112,21 @@ class Server:
         return self.log_path.read_text() if self.log_path and self.log_path.exists() else ""
 
 
+def run_newsdesk(
+    env: dict[str, str], *args: str, stdin: str = "", timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """``newsdesk ARGS`` in a process of its own, as an operator runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "newsdesk.cli", *args],
+        env=env,
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def server_env(database_url: str, **overrides: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_LIVE_")}
     env.pop("REDIS_URL", None)

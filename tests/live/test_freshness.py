@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,7 +17,7 @@ from newsdesk.live.freshness import DataVersion
 from newsdesk.news.models import Article
 from tests.cache.test_page_cache import cached, get, wait_until_server_knows
 
-from .support import ROOT, Server, SSEClient, current_database_url, server_env
+from .support import Server, SSEClient, current_database_url, run_newsdesk, server_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,14 +58,7 @@ def untimed_site(django_db_blocker: Any, tmp_path: Path) -> Iterator[Server]:
 def newsdesk_post(headline: str, *args: str) -> None:
     """Publish from a separate process, as a desk's script would."""
     env = {**os.environ, "DATABASE_URL": current_database_url()}
-    done = subprocess.run(
-        [sys.executable, "-m", "newsdesk.cli", "post", "--headline", headline, *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_newsdesk(env, "post", "--headline", headline, *args, timeout=60)
     assert done.returncode == 0, done.stderr
 
 

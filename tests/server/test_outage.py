@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
@@ -25,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.live.support import ROOT, Server, SSEClient, free_port, server_env
+from tests.live.support import Server, SSEClient, free_port, run_newsdesk, server_env
 
 PG_BIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
 pytestmark = pytest.mark.skipif(not PG_BIN, reason="PostgreSQL's binaries are not installed")
@@ -80,15 +79,7 @@ class OwnPostgres:
 
 
 def newsdesk(env: dict[str, str], *args: str, stdin: str = "") -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "newsdesk.cli", *args],
-        env=env,
-        cwd=ROOT,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_newsdesk(env, *args, stdin=stdin, timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout
 

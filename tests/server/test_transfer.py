@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from tests.live.support import ROOT
+from tests.live.support import run_newsdesk as newsdesk
 
-from .test_backup import Databases, databases, newsdesk
+from .conftest import Databases
 
 pytestmark = pytest.mark.django_db(transaction=True)
-__all__ = ["databases"]
 
 ENRICH = r"""
 import io, os

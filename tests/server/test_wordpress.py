@@ -18,13 +18,13 @@ from PIL import Image as PILImage
 
 from newsdesk.news.models import Article, LegacyUrl, Revision, Tag
 from tests.live.support import ROOT
+from tests.live.support import run_newsdesk as newsdesk
 
-from .test_backup import Databases, databases, newsdesk
+from .conftest import Databases
 
 pytestmark = pytest.mark.django_db
 
 SAMPLES = Path(__file__).parent / "samples"
-__all__ = ["databases"]
 
 
 def wxr(items: str, site: str = "http://harbour-courier.example") -> str:
