@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -79,3 +80,14 @@ def page(browser: Any, expected_console_errors: list[str]) -> Iterator[Any]:
     context.close()
     unexpected = [e for e in errors if not any(x in e for x in expected_console_errors)]
     assert unexpected == [], f"the page logged errors: {unexpected}"
+
+
+@pytest.fixture
+def wire_site(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    """`newsdesk serve` allowed to fetch from this machine, as an admin would allow it."""
+    from tests.live.support import Server, current_database_url, server_env
+
+    env = server_env(current_database_url(), NEWSDESK_FETCH_ALLOW="127.0.0.1")
+    server = Server(env, log_path=tmp_path / "serve.log").start()
+    yield server
+    server.stop()

@@ -6,26 +6,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from newsdesk.news.models import Article
 from tests.desk.conftest import PASSWORD, make_user
-from tests.live.support import Server, current_database_url, server_env
+from tests.live.support import Server
 from tests.wire.conftest import FeedServer, Reply, sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def wire_site(browser: Any, tmp_path: Path) -> Iterator[Server]:
-    """`newsdesk serve` allowed to fetch from this machine, as an admin would allow it."""
-    env = server_env(current_database_url(), NEWSDESK_FETCH_ALLOW="127.0.0.1")
-    server = Server(env, log_path=tmp_path / "serve.log").start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import email.utils
 import re
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +16,7 @@ from django.utils import timezone
 
 from newsdesk.wire.models import Source, Story
 from tests.desk.conftest import PASSWORD, make_user
-from tests.live.support import Server, current_database_url, server_env
+from tests.live.support import Server
 from tests.wire.conftest import FeedServer, Reply
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,14 +40,6 @@ def feed(outlet: str, minutes_ago: int) -> bytes:
         f"<description>{TEXT}</description><pubDate>{when}</pubDate></item>"
         "</channel></rss>"
     ).encode()
-
-
-@pytest.fixture
-def wire_site(browser: Any, tmp_path: Path) -> Iterator[Server]:
-    env = server_env(current_database_url(), NEWSDESK_FETCH_ALLOW="127.0.0.1")
-    server = Server(env, log_path=tmp_path / "serve.log").start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
