@@ -266,10 +266,11 @@ def test_pages_fit_a_phone_and_need_no_javascript(admin_user: User, editor: User
     admin = signed_in(admin_user)
     for path in ("/desk/staff/", f"/desk/staff/{editor.pk}/"):
         root = parse(admin.get(path).content)
-        # Only the desk's notices (a story spreading on the wire) are
-        # scripted, on every desk page; nothing here needs them.
+        # Only the desk's notices (a story spreading on the wire, with the
+        # page's words for them) are scripted, on every desk page; nothing here
+        # needs them.
         scripts = [s.attrs.get("src") for s in find_all(root, "script")]
-        assert scripts == ["/static/desk/notify.js"]
+        assert scripts == ["/static/public/words.js", "/static/desk/notify.js"]
         assert find_all(root, "meta", name="viewport")
         for table_ in find_all(root, "table"):
             assert table_ in find_all(root, "div", class_="table-scroll")[0].children

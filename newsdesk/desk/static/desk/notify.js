@@ -6,28 +6,19 @@
   "use strict";
   if (!window.EventSource) return;
   var box = document.getElementById("desk-notices");
-  var words = {};
-  try { words = JSON.parse(document.body.getAttribute("data-text") || "{}"); } catch (e) { words = {}; }
-  function outlets(n) {
-    var text = words.wireOutlets;
-    if (text && typeof text === "object") {
-      var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(words.lang || undefined) : null;
-      text = text[rules ? rules.select(n) : (n === 1 ? "one" : "other")] || text.other;
-    }
-    return String(text || (n + " outlets")).replace(/%\(n\)[sd]/, String(n));
-  }
+  var say = window.newsdeskWords.say;
 
   function notice(data) {
     if (!box) return;
     var p = document.createElement("p");
     p.className = "desk-notice";
-    var lead = String(words.wireSpreading || "Spreading on the wire:");
+    var lead = say("wireSpreading", "Spreading on the wire:");
     p.appendChild(document.createTextNode(lead + " "));
     var a = document.createElement("a");
     a.href = data.url;
     a.textContent = data.title;
     p.appendChild(a);
-    p.appendChild(document.createTextNode(" (" + outlets(data.count) + ": " + (data.outlets || []).join(", ") + ")"));
+    p.appendChild(document.createTextNode(" (" + say("wireOutlets", data.count + " outlets", data.count) + ": " + (data.outlets || []).join(", ") + ")"));
     box.insertBefore(p, box.firstChild);
     while (box.children.length > 3) box.removeChild(box.lastChild);
     box.hidden = false;

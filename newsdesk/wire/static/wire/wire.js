@@ -12,19 +12,8 @@
   var list = document.getElementById("wire-list");
   if (!live || !list) return;
 
-  // The page's own words for what this script writes, rendered by the
-  // server in the page's language (<body data-text>, {% script_text %});
-  // plurals by Intl.PluralRules, one form per category.
-  var words = {};
-  try { words = JSON.parse(document.body.getAttribute("data-text") || "{}"); } catch (e) { words = {}; }
-  function say(key, fallback, n) {
-    var text = words[key];
-    if (text && typeof text === "object") {
-      var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(words.lang || undefined) : null;
-      text = text[rules ? rules.select(n) : (n === 1 ? "one" : "other")] || text.other;
-    }
-    return String(text || fallback).replace(/%\(n\)[sd]/, String(n));
-  }
+  // The page's words, from the shared script loaded before this one.
+  var say = window.newsdeskWords.say;
 
   // New until seen --------------------------------------------------------
   var SEEN = "newsdesk.wire.seen";
