@@ -192,7 +192,10 @@ INSTALLED_APPS = [
     "ninja",
     "newsdesk.api",
     "newsdesk.wire",
+    "newsdesk.tips",
     "newsdesk.desk",
+    "newsdesk.alerts",
+    "newsdesk.push",
     "newsdesk.worker",
     "newsdesk.server",
 ]

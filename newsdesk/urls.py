@@ -15,6 +15,9 @@ urlpatterns = [
     re_path(r"^desk/wire$", wire_queue),
     # WebSub hubs verify and deliver here (newsdesk/wire/push.py).
     path("wire/push/<str:token>/", push_callback, name="wire_push"),
+    path("", include("newsdesk.alerts.urls")),
+    path("", include("newsdesk.push.urls")),
+    path("", include("newsdesk.tips.urls")),
     path("", include("newsdesk.feeds.urls")),
     path("", include("newsdesk.public.urls")),
     # Uploaded media in the embedded shape; behind a proxy or object storage

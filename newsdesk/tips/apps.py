@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TipsConfig(AppConfig):
+    name = "newsdesk.tips"
+    label = "tips"
+    verbose_name = _("Tips")
