@@ -30,6 +30,15 @@ def author(slug: str) -> str:
     return f"author:{slug}"
 
 
+#: The list of open live coverages (the strip on the News Feed).
+COVERAGES = "coverages"
+
+
+def coverage(slug: str) -> str:
+    """A live coverage's page and feeds, and the pages that name it ("Part of")."""
+    return f"coverage:{slug}"
+
+
 def language(code: str) -> str:
     """A language's own News Feed and feeds (``/uk/``)."""
     return f"language:{code.lower()}"

@@ -14,6 +14,27 @@ from newsdesk.news.models import Event
 _ID = re.compile(r"^\d{1,18}$")
 
 
+MAX_TAGS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """What one stream asked for: ``?tag=`` (any of them) and ``?coverage=``
+    (one live coverage's slug). Hashable: the hub renders each filter once."""
+
+    tags: frozenset[str] = frozenset()
+    coverage: str = ""
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, list[str]]) -> Filter:
+        tags = frozenset(t for t in query.get("tag", [])[:MAX_TAGS] if 0 < len(t) <= 60)
+        coverage = next((c for c in query.get("coverage", []) if 0 < len(c) <= 100), "")
+        return cls(tags, coverage)
+
+
+EVERYTHING = Filter()
+
+
 @dataclass(frozen=True, slots=True)
 class LiveEvent:
     id: int
@@ -22,9 +43,14 @@ class LiveEvent:
     #: unpublished article's event carries no tags, and must reach everyone).
     tags: frozenset[str] | None
     frame: bytes
+    #: Slugs of the live coverages the event concerns (an article's, or the
+    #: coverage's own); ``None``: every coverage's stream gets it.
+    coverages: frozenset[str] | None = None
 
-    def wanted_by(self, tags: frozenset[str]) -> bool:
-        return not tags or self.tags is None or bool(self.tags & tags)
+    def wanted_by(self, wanted: Filter) -> bool:
+        if wanted.tags and self.tags is not None and not self.tags & wanted.tags:
+            return False
+        return not wanted.coverage or self.coverages is None or wanted.coverage in self.coverages
 
 
 def parse_id(raw: str | None) -> int | None:
@@ -49,6 +75,7 @@ def to_live(row: Mapping[str, Any]) -> LiveEvent:
     payload = row["payload"]
     tags = payload.get("tags")
     slugs = frozenset(t["slug"] for t in tags) if isinstance(tags, list) else None
+    coverages = _coverages(row["type"], payload)
     # ``article``, ``author``, ``tag`` or ``site``: what the event is about.
     subject = row["type"].split(".", 1)[0]
     data = {
@@ -57,7 +84,19 @@ def to_live(row: Mapping[str, Any]) -> LiveEvent:
         "created_at": row["created_at"].isoformat(),
         subject: payload,
     }
-    return LiveEvent(row["id"], row["type"], slugs, frame(row["id"], row["type"], data))
+    return LiveEvent(row["id"], row["type"], slugs, frame(row["id"], row["type"], data), coverages)
+
+
+def _coverages(event_type: str, payload: Mapping[str, Any]) -> frozenset[str] | None:
+    """A coverage's own event concerns that coverage; a published article's,
+    the coverages it belongs to (none: no coverage's stream). Everything else
+    (an unpublished article's, an author's, the site's) reaches every stream."""
+    if event_type.startswith("coverage."):
+        return frozenset([str(payload.get("slug", ""))])
+    found = payload.get("coverages")
+    if isinstance(found, list):
+        return frozenset(str(c.get("slug", "")) for c in found if isinstance(c, dict))
+    return None
 
 
 def public_after(after_id: int, limit: int) -> list[LiveEvent]:

@@ -284,7 +284,7 @@ class Hub:
         """Write a batch to every connection-level stream, one join per filter."""
         if not self.subscribers:
             return
-        by_filter: dict[frozenset[str], tuple[bytes, int]] = {}
+        by_filter: dict[events.Filter, tuple[bytes, int]] = {}
         for subscriber in list(self.subscribers):
             found = by_filter.get(subscriber.tags)
             if found is None:

@@ -39,7 +39,7 @@ from newsdesk.cache.store import PAGES
 
 from . import events
 from .hub import Hub
-from .stream import MAX_TAGS, catch_up_frames, opening
+from .stream import catch_up_frames, opening
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class LiveStream(asyncio.Protocol):
 
     __slots__ = ("hub", "tags", "transport")
 
-    def __init__(self, hub: Hub, transport: asyncio.Transport, tags: frozenset[str]) -> None:
+    def __init__(self, hub: Hub, transport: asyncio.Transport, tags: events.Filter) -> None:
         self.hub = hub
         self.transport = transport
         self.tags = tags
@@ -141,7 +141,7 @@ class NewsdeskHttpProtocol(HttpToolsProtocol):
     def _take_over(self, hub: Hub, query_string: bytes) -> None:
         self._live = True
         query = parse_qs(query_string.decode("latin-1"))
-        tags = frozenset(t for t in query.get("tag", [])[:MAX_TAGS] if 0 < len(t) <= 60)
+        tags = events.Filter.from_query(query)
         raw_id = None
         for name, value in self.headers:
             if name == b"last-event-id":

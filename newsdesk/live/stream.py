@@ -13,6 +13,8 @@ coroutine and a few small objects, not a thread. The protocol:
   garbage id counts as absent and the stream starts from now.
 - ``?tag=<slug>`` (repeatable) keeps only events about those tags (and
   unpublishes, which carry no tags and concern everyone).
+- ``?coverage=<slug>`` keeps only the events of one live coverage: its own
+  (``coverage.*``) and those of the updates in it (and unpublishes).
 - A comment at least every heartbeat interval keeps proxies from closing an
   idle stream; ``X-Accel-Buffering: no`` stops nginx from buffering it.
 """
@@ -32,7 +34,6 @@ from .hub import HEARTBEAT, Hub
 log = logging.getLogger(__name__)
 
 MAX_REPLAY = 5000
-MAX_TAGS = 20
 
 Scope = dict[str, Any]
 
@@ -79,7 +80,7 @@ async def live(hub: Hub, scope: Scope, receive: Any, send: Any) -> None:
         await plain_answer(send, 405, "Method Not Allowed\n", [(b"allow", b"GET, HEAD")])
         return
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-    tags = frozenset(t for t in query.get("tag", [])[:MAX_TAGS] if 0 < len(t) <= 60)
+    wanted = events.Filter.from_query(query)
     header_id = request_headers(scope).get(b"last-event-id")
     raw_id = header_id.decode("latin-1") if header_id is not None else None
     if raw_id is None and query.get("last_event_id"):
@@ -94,12 +95,12 @@ async def live(hub: Hub, scope: Scope, receive: Any, send: Any) -> None:
     hub.connections += 1
     disconnected = asyncio.ensure_future(until_disconnect(receive))
     try:
-        opening_bytes, cursor = await opening(hub, last, tags)
+        opening_bytes, cursor = await opening(hub, last, wanted)
         await send({"type": "http.response.body", "body": opening_bytes, "more_body": True})
         beat = hub.beat
         while not disconnected.done():
             changed = hub.changed
-            chunks, cursor = await catch_up_frames(hub, cursor, tags)
+            chunks, cursor = await catch_up_frames(hub, cursor, wanted)
             if chunks:
                 await send({"type": "http.response.body", "body": chunks, "more_body": True})
                 hub.delivered += chunks.count(b"\nevent: ")  # one per frame
@@ -124,7 +125,7 @@ async def until_disconnect(receive: Any) -> None:
             return
 
 
-async def opening(hub: Hub, last: int | None, tags: frozenset[str]) -> tuple[bytes, int]:
+async def opening(hub: Hub, last: int | None, wanted: events.Filter) -> tuple[bytes, int]:
     """The first bytes of a stream and the position it continues from."""
     retry = f"retry: {settings.NEWSDESK_LIVE_RETRY_MS}\n\n".encode()
     if last is None:  # from now: whatever was committed before this request
@@ -142,10 +143,10 @@ async def opening(hub: Hub, last: int | None, tags: frozenset[str]) -> tuple[byt
         if len(replay) > MAX_REPLAY:
             return retry + events.reset_frame(hub.cursor), hub.cursor
     cursor = max(last, replay[-1].id) if replay else last
-    return retry + b"".join(e.frame for e in replay if e.wanted_by(tags)), cursor
+    return retry + b"".join(e.frame for e in replay if e.wanted_by(wanted)), cursor
 
 
-async def catch_up_frames(hub: Hub, cursor: int, tags: frozenset[str]) -> tuple[bytes, int]:
+async def catch_up_frames(hub: Hub, cursor: int, wanted: events.Filter) -> tuple[bytes, int]:
     """Everything after ``cursor`` up to the hub's position.
 
     Returns without awaiting after its last look at the hub's memory, so a
@@ -155,8 +156,8 @@ async def catch_up_frames(hub: Hub, cursor: int, tags: frozenset[str]) -> tuple[
     while True:
         fresh = hub.since(cursor)
         if fresh is not None:
-            out.extend(e.frame for e in fresh if e.wanted_by(tags))
+            out.extend(e.frame for e in fresh if e.wanted_by(wanted))
             return b"".join(out), fresh[-1].id if fresh else cursor
         older = await hub.db(events.public_after, cursor, MAX_REPLAY)
-        out.extend(e.frame for e in older if e.wanted_by(tags))
+        out.extend(e.frame for e in older if e.wanted_by(wanted))
         cursor = older[-1].id if older else max(cursor, hub.log_floor)

@@ -210,6 +210,64 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED
 
 
+class Coverage(models.Model):
+    """A live coverage: one running story's page at ``/live/<slug>/``, with
+    the key points the desk keeps current and the updates added to it.
+
+    An update may belong to several coverages. Once ended, a coverage is
+    frozen: it keeps its updates and refuses new ones until reopened.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    # Stable once opened: readers, feeds and the live stream follow it.
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    key_points = models.TextField(_("key points (Markdown)"), blank=True)
+    key_points_html = models.TextField(blank=True, editable=False)
+    language = models.CharField(_("language"), max_length=16, default="en")
+    started_at = models.DateTimeField(_("started at"))
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    image = models.ForeignKey(
+        "images.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("lead image"),
+    )
+    image_alt = models.CharField(_("image alt text"), max_length=300, blank=True)
+    # The coverage's own pinned update (one of its published updates).
+    pinned = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("pinned update"),
+    )
+    articles = models.ManyToManyField(
+        Article, related_name="coverages", blank=True, verbose_name=_("updates")
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        verbose_name = _("live coverage")
+        verbose_name_plural = _("live coverages")
+        indexes = [models.Index(fields=["ended_at", "-started_at"], name="coverage_open_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return public_url("live", self.slug)
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_at is None
+
+
 class ArticleAuthor(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
@@ -339,6 +397,9 @@ class Event(models.Model):
         SITE_UPDATED = "site.updated"
         ACCOUNT_CREATED = "account.created"
         ACCOUNT_UPDATED = "account.updated"
+        COVERAGE_OPENED = "coverage.opened"
+        COVERAGE_UPDATED = "coverage.updated"
+        COVERAGE_ENDED = "coverage.ended"
 
     PUBLIC_TYPES: ClassVar[frozenset[str]] = frozenset(
         {
@@ -355,6 +416,10 @@ class Event(models.Model):
             Type.TAG_UPDATED,
             Type.TAG_MERGED,
             Type.SITE_UPDATED,
+            # A live coverage's page: opened, its key points, ended.
+            Type.COVERAGE_OPENED,
+            Type.COVERAGE_UPDATED,
+            Type.COVERAGE_ENDED,
         }
     )
 
@@ -419,6 +484,7 @@ class AuditEntry(models.Model):
         AUTHOR = "author", _("author changed")
         TAG = "tag", _("tag changed")
         ACCOUNT = "account", _("account changed")
+        COVERAGE = "coverage", _("live coverage changed")
 
     at = models.DateTimeField(db_index=True)
     actor = models.ForeignKey(

@@ -15,6 +15,9 @@ manage accounts and the site settings. Beyond the role, per object:
 - a contributor edits their own author profile, never someone else's, and
   never which account a profile belongs to;
 - only editors mark an article breaking;
+- editors open, edit, pin within and end live coverages; who may change an
+  article may add it to an open coverage or take it out (so a contributor
+  adds their own draft, an editor any update);
 - wire sources are managed by everyone at the desk, or only by editors when
   the site setting ``wire_sources_editors_only`` is on (read through
   :func:`switch`, which the site app registers).
@@ -202,6 +205,8 @@ RULES: dict[str, Callable[[Any, Any], bool]] = {
         is_admin(user) or bool(user.is_active and obj is not None and user.pk == obj.pk)
     ),
     "wire.manage": _manage_wire,
+    # Live coverages; adding an update to one is editing the update.
+    "coverage.manage": _role("publish_article"),
 }
 
 
@@ -230,6 +235,7 @@ def _what() -> dict[str, str]:
         "account.manage": _("manage accounts"),
         "account.language": _("manage accounts"),
         "wire.manage": _("manage wire sources"),
+        "coverage.manage": _("manage live coverages"),
     }
 
 

@@ -206,6 +206,33 @@ def test_tag_filter(stream: Callable[..., SSEClient], make_article: Callable[...
     ]
 
 
+def test_coverage_filter(
+    stream: Callable[..., SSEClient], make_article: Callable[..., Article]
+) -> None:
+    """A coverage's stream gets its own updates and events, not another's."""
+    talks = actions.open_coverage(title="Ceasefire talks, day 3")
+    alerts = actions.open_coverage(title="Air raid alerts")
+    client = stream(f"/live?coverage={talks.slug}")
+    make_article(headline="Sirens in the east", coverages=[alerts])
+    make_article(headline="Nothing to do with either")
+    inside = make_article(headline="Delegations arrive", coverages=[talks, alerts])
+    actions.update_coverage(alerts, key_points="- Sirens in four regions")
+    actions.update_coverage(talks, key_points="- Delegations met at nine")
+    actions.end_coverage(talks)
+    frames = [client.next_event() for _ in range(3)]
+    assert [f.event for f in frames] == [
+        "article.published",
+        "coverage.updated",
+        "coverage.ended",
+    ]
+    assert frames[0].json()["article"]["id"] == inside.pk
+    assert frames[1].json()["coverage"]["key_points_html"] == (
+        "<ul>\n<li>Delegations met at nine</li>\n</ul>"
+    )
+    assert client.events_within(0.5) == []
+    assert b"Sirens" not in client.raw and b"Nothing to do" not in client.raw
+
+
 def test_a_rolled_back_publish_emits_nothing(
     stream: Callable[..., SSEClient], make_article: Callable[..., Article]
 ) -> None:

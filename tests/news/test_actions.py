@@ -281,6 +281,7 @@ def test_published_event_payload_is_what_readers_see(make_article: Callable[...,
         "language": "en",
         "tags": [{"name": "Energy", "slug": "energy"}, {"name": "Grid", "slug": "grid"}],
         "image": None,
+        "coverages": [],
         "version": 2,
     }
 

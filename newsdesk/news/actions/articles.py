@@ -30,7 +30,16 @@ from django.utils.translation import gettext as _
 from newsdesk.images.models import Image
 
 from .. import audit, languages, outbox
-from ..models import Article, ArticleAuthor, ArticleSource, Author, Correction, Event, Revision
+from ..models import (
+    Article,
+    ArticleAuthor,
+    ArticleSource,
+    Author,
+    Correction,
+    Coverage,
+    Event,
+    Revision,
+)
 from ..permissions import check, is_system
 from ..reading import count_images, count_words, reading_time
 from ..rendering import render_markdown
@@ -139,6 +148,11 @@ def _validate(fields: dict[str, Any]) -> dict[str, Any]:
         clean["sources"] = _validate_sources(fields["sources"], errors)
     if "image" in fields or "image_alt" in fields:
         _validate_image(fields, clean, errors)
+    if "coverages" in fields:
+        coverages = list(fields["coverages"] or [])
+        if not all(isinstance(c, Coverage) and c.pk for c in coverages):
+            errors.add("coverages", _("Live coverages must be saved Coverage records."))
+        clean["coverages"] = list({c.pk: c for c in coverages}.values())
     errors.raise_if_any()
     return clean
 
@@ -308,6 +322,30 @@ def _apply_relations(article: Article, clean: dict[str, Any], user: Any) -> None
         _set_authors(article, clean["authors"])
     if "sources" in clean:
         _set_sources(article, clean["sources"])
+    if "coverages" in clean:
+        _set_coverages(article, clean["coverages"])
+
+
+def _set_coverages(article: Article, coverages: Sequence[Coverage]) -> None:
+    """The live coverages the update belongs to. An ended coverage keeps the
+    updates it has and takes no new ones."""
+    current = set(article.coverages.values_list("pk", flat=True))
+    wanted = {c.pk for c in coverages}
+    ended = Coverage.objects.filter(pk__in=wanted - current, ended_at__isnull=False)
+    titles = sorted(ended.values_list("title", flat=True))
+    if titles:
+        raise ValidationError(
+            {
+                "coverages": [
+                    ValidationError(
+                        _("The live coverage “%(title)s” has ended: it takes no new updates.")
+                        % {"title": titles[0]},
+                        code="ended",
+                    )
+                ]
+            }
+        )
+    article.coverages.set(Coverage.objects.filter(pk__in=wanted))
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -336,6 +374,7 @@ def snapshot(article: Article) -> dict[str, Any]:
             for s in article.sources.all()
         ],
         "image": _image(article),
+        "coverages": [c.slug for c in article.coverages.all()],
     }
 
 
@@ -364,6 +403,10 @@ def event_payload(article: Article) -> dict[str, Any]:
         "language": article.language,
         "tags": [{"name": t.name, "slug": t.slug} for t in article.tags.all()],
         "image": _image(article),
+        "coverages": [
+            {"slug": c.slug, "title": c.title, "url": c.get_absolute_url()}
+            for c in article.coverages.all()
+        ],
         "version": article.version,
     }
 
@@ -440,9 +483,11 @@ def create_draft(
     image: Image | None = None,
     image_alt: str = "",
     translation_of: Article | None = None,
+    coverages: Iterable[Coverage] = (),
     user: Any = None,
 ) -> Article:
-    """Create an unpublished article (``translation_of``: see ``translations.translate``)."""
+    """Create an unpublished article (``translation_of``: see ``translations.translate``;
+    ``coverages``: the open live coverages it joins)."""
     check(user, "article.create")
     if is_breaking:
         check(user, "article.breaking")
@@ -458,6 +503,7 @@ def create_draft(
             "language": language or languages.default_language(),
             "image": image,
             "image_alt": image_alt,
+            "coverages": list(coverages),
         }
     )
     base = slug_from_headline(slug or clean["headline"])
@@ -478,7 +524,7 @@ def create_draft(
 
 UPDATABLE = frozenset(
     {"headline", "lede", "body", "tags", "authors", "sources", "is_breaking", "language"}
-    | {"image", "image_alt"}
+    | {"image", "image_alt", "coverages"}
 )
 
 
@@ -522,7 +568,9 @@ def _update(
         if "headline" in clean and _follows_headline(article):
             article.slug = unique_slug(slug_from_headline(article.headline), exclude_pk=article.pk)
         article.version += 1
-        if article.is_published:
+        if article.is_published and set(clean) - {"coverages"}:
+            # Joining or leaving a live coverage is not a change readers
+            # are told of as "Updated".
             article.updated_at = timezone.now()
         article.save()
         _apply_relations(article, clean, user)
