@@ -1,7 +1,8 @@
 """What a feed holds: the published articles of a scope, adapted to plain entries.
 
-A scope is the whole site, one tag or one author. Each format (RSS, Atom,
-JSON Feed) writes the same :class:`Entry` values, so the three always agree.
+A scope is the whole site, a language, one tag, one author or one live
+coverage. Each format (RSS, Atom, JSON Feed) writes the same :class:`Entry`
+values, so the three always agree.
 Reading a page of entries costs a constant number of queries: the articles,
 then their bylines, tags, sources and corrections.
 """
@@ -19,7 +20,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from newsdesk.news import languages
-from newsdesk.news.models import Article, ArticleAuthor, Author, Tag
+from newsdesk.news.models import Article, ArticleAuthor, Author, Coverage, Tag
 from newsdesk.news.pagination import Cursor, page
 from newsdesk.site import current as site_settings
 
@@ -87,6 +88,18 @@ class Scope:
             _("Updates tagged “%(tag)s” from %(site)s.") % {"tag": tag.name, "site": site},
             tag.get_absolute_url(),
             Q(tags=tag),
+        )
+
+    @classmethod
+    def for_coverage(cls, coverage: Coverage) -> Scope:
+        """A live coverage's updates: ``/live/<slug>/atom.xml``."""
+        site = site_settings.current().name
+        return cls(
+            f"{site}: {coverage.title}",
+            _("Live coverage: %(title)s, from %(site)s.") % {"title": coverage.title, "site": site},
+            coverage.get_absolute_url(),
+            Q(coverages=coverage),
+            coverage.language,
         )
 
     @classmethod

@@ -1,6 +1,7 @@
 """Structured data for search engines: schema.org JSON-LD and share images.
 
-``NewsArticle`` on an article's page, ``LiveBlogPosting`` on the News Feed.
+``NewsArticle`` on an article's page, ``LiveBlogPosting`` on the News Feed
+and on each live coverage's page.
 Everything is built from what the page already loaded; the only extra read
 is the start of coverage on the feed (one indexed row).
 """
@@ -19,7 +20,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
 
-from newsdesk.news.models import Article
+from newsdesk.news.models import Article, Coverage
 from newsdesk.site import current as site_settings
 
 from .entries import absolute, absolute_media, desk_author
@@ -164,6 +165,27 @@ def live_blog(
         "liveBlogUpdate": updates,
     }
     return {k: v for k, v in data.items() if v is not None}
+
+
+def coverage_blog(coverage: Coverage, articles: Iterable[Article]) -> dict[str, Any]:
+    """``LiveBlogPosting`` for a live coverage's page: the News Feed's, with
+    the coverage's title, key points, lead image, start and (once ended) end."""
+    data = live_blog(articles, coverage.started_at, coverage.get_absolute_url(), coverage.language)
+    data["headline"] = coverage.title
+    data["coverageStartTime"] = _iso(coverage.started_at)
+    if coverage.ended_at is not None:
+        data["coverageEndTime"] = _iso(coverage.ended_at)
+    if coverage.key_points_html:
+        data["description"] = _text(coverage.key_points_html)
+    if coverage.image_id and coverage.image is not None:
+        data["image"] = [absolute_media(coverage.image.src(1600))]
+    data.setdefault("dateModified", data["coverageStartTime"])
+    return data
+
+
+def _text(markup: str) -> str:
+    """Sanitised HTML as one line of plain text."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
 def script(data: dict[str, Any]) -> SafeString:

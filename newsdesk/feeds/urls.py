@@ -23,6 +23,12 @@ for fmt, (filename, _media_type) in FORMATS.items():
         path(
             f"author/<str:slug>/{filename}", views.author_feed, {"fmt": fmt}, name=f"author-{fmt}"
         ),
+        path(
+            f"live/<str:slug>/{filename}",
+            views.coverage_feed,
+            {"fmt": fmt},
+            name=f"coverage-{fmt}",
+        ),
         re_path(
             rf"^(?P<language>{URL_CODE})/{re.escape(filename)}$",
             views.language_feed,

@@ -1,4 +1,4 @@
-"""Feeds for the site, each tag and each author, in RSS, Atom and JSON Feed."""
+"""Feeds for the site, each tag, author and live coverage, in RSS, Atom and JSON Feed."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
 from newsdesk.news import languages
-from newsdesk.news.models import Author, Tag
+from newsdesk.news.models import Author, Coverage, Tag
 from newsdesk.news.pagination import BadCursor, Cursor
 from newsdesk.site import current as site_settings
 
@@ -98,6 +98,14 @@ def tag_feed(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 def author_feed(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     found = get_object_or_404(Author, slug=slug)
     return _cached(request, _render(request, Scope.for_author(found), fmt), deps.author(found.slug))
+
+
+@conditional
+def coverage_feed(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """A live coverage's updates (``/live/<slug>/atom.xml``)."""
+    found = get_object_or_404(Coverage, slug=slug)
+    scope = Scope.for_coverage(found)
+    return _cached(request, _render(request, scope, fmt), deps.coverage(found.slug))
 
 
 def robots(request: HttpRequest) -> HttpResponse:

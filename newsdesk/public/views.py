@@ -15,7 +15,15 @@ from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
 from newsdesk.feeds.conditional import conditional, state_of
 from newsdesk.news import actions, languages
-from newsdesk.news.models import Article, ArticleAuthor, Author, LegacyUrl, OldSlug, Tag
+from newsdesk.news.models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Coverage,
+    LegacyUrl,
+    OldSlug,
+    Tag,
+)
 from newsdesk.news.pagination import BadCursor, Cursor, page
 from newsdesk.search import find
 from newsdesk.site import current as site_settings
@@ -37,6 +45,8 @@ CARD_FIELDS = (
     "image_alt",
 )
 RELATED_COUNT = 4
+#: How many open live coverages the News Feed's strip names.
+COVERAGE_STRIP = 6
 RELATED_WINDOW = 500
 
 
@@ -69,6 +79,16 @@ def pinned_card() -> Article | None:
         .first()
     )
     return found if found is not None and found.is_published else None
+
+
+def open_coverages() -> list[Coverage]:
+    """The open live coverages, newest first, for the strip at the top of the
+    News Feed (one query on ``coverage_open_idx``)."""
+    return list(
+        Coverage.objects.filter(ended_at__isnull=True)
+        .only("id", "slug", "title", "started_at", "language")
+        .order_by("-started_at", "-id")[:COVERAGE_STRIP]
+    )
 
 
 def live_position(request: HttpRequest) -> int:
@@ -161,6 +181,7 @@ def feed(request: HttpRequest, language: str | None = None) -> HttpResponse:
         "public/feed.html",
         {
             "pinned": pinned,
+            "open_coverages": open_coverages() if cursor is None else [],
             "live_insert": True,
             "live_language": listed or "",
             "articles": items,
@@ -176,7 +197,10 @@ def feed(request: HttpRequest, language: str | None = None) -> HttpResponse:
         return response
     # ``/`` goes with every publication (it may list them all); a language's
     # page with that language's (``deps.language``, see cache.invalidation).
-    return depends_on(response, [deps.ALL if language is None else deps.language(listed or "")])
+    return depends_on(
+        response,
+        [deps.ALL if language is None else deps.language(listed or ""), deps.COVERAGES],
+    )
 
 
 def page_language(code: str) -> dict[str, str]:
@@ -197,6 +221,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
             Prefetch("tags", queryset=Tag.objects.order_by("name")),
             "sources",
             "corrections",
+            Prefetch("coverages", queryset=Coverage.objects.only("id", "slug", "title")),
         )
     )
     item = get_object_or_404(queryset, slug=slug)
@@ -234,7 +259,8 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     shown = [deps.article(a.pk) for a in [item, *more, *others]]
     lists = [deps.tag(t.slug) for t in item.tags.all()] + ([deps.ALL] if filled else [])
     group = [deps.translations(item.translation_of_id or item.pk)]
-    return depends_on(response, shown + lists + group)
+    parts = [deps.coverage(c.slug) for c in item.coverages.all()]  # "Part of: <title>"
+    return depends_on(response, shown + lists + group + parts)
 
 
 def related(item: Article) -> tuple[list[Article], bool]:

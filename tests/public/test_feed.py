@@ -163,8 +163,9 @@ def test_constant_queries_whatever_the_page_size(
         assert len(card_ids(response.content)) == size
         counts.append(len(queries))
     # the page's state (validators, the live stream's position, the live
-    # blog's start of coverage), pinned + its tags, the page + its tags
-    assert counts[0] == counts[1] == 5
+    # blog's start of coverage), the open live coverages, pinned + its tags,
+    # the page + its tags
+    assert counts[0] == counts[1] == 6
 
 
 def test_security_headers(client: Client) -> None:

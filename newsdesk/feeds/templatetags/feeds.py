@@ -10,7 +10,7 @@ from django.template import Context
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
-from newsdesk.news.models import Article, Author, Tag
+from newsdesk.news.models import Article, Author, Coverage, Tag
 
 from .. import structured
 from ..conditional import state_of
@@ -22,10 +22,12 @@ LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 
 
 @register.simple_tag
-def feed_links(subject: Tag | Author | str | None = None) -> SafeString:
-    """``<link rel="alternate">`` for each format of the site, a tag, an author
-    or a language (its code)."""
-    if isinstance(subject, str) and subject:
+def feed_links(subject: Tag | Author | Coverage | str | None = None) -> SafeString:
+    """``<link rel="alternate">`` for each format of the site, a tag, an author,
+    a live coverage or a language (its code)."""
+    if isinstance(subject, Coverage):
+        scope = Scope.for_coverage(subject)
+    elif isinstance(subject, str) and subject:
         scope = Scope.for_language(subject)
     elif isinstance(subject, Tag):
         scope = Scope.for_tag(subject)
@@ -68,3 +70,20 @@ def live_blog_ld(
     path = context.get("canonical") or "/"
     language = context.get("live_language") or ""
     return structured.script(structured.live_blog(shown, start, path, language))
+
+
+@register.simple_tag
+def coverage_ld(
+    coverage: Coverage, pinned: Article | None, articles: Iterable[Article]
+) -> SafeString:
+    """``LiveBlogPosting`` for the first page of a live coverage."""
+    shown = [*([pinned] if pinned else []), *articles]
+    return structured.script(structured.coverage_blog(coverage, shown))
+
+
+@register.simple_tag
+def coverage_image(coverage: Coverage) -> str:
+    """The image shared with a coverage's link: its lead image, else the site icon."""
+    if coverage.image_id and coverage.image is not None:
+        return structured.absolute_media(coverage.image.src(1600))
+    return structured.default_image()

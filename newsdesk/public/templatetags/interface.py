@@ -43,6 +43,8 @@ def script_strings() -> dict[str, object]:
         "storyUpdated": _("This update has been updated."),
         "storyWithdrawn": _("This update has been withdrawn."),
         "feedChanged": _("The feed has changed. Reload"),
+        "coverageUpdated": _("The key points have been updated."),
+        "coverageEnded": _("This coverage has ended."),
         # Translators: %(time)s is the time of day the composer kept a copy.
         "draftKept": _("Draft kept %(time)s"),
         "draftNotKept": _("Could not keep a copy just now; still trying."),

@@ -9,6 +9,7 @@
   var lastId = body.dataset.lastEventId || "0";
   var tag = body.dataset.liveTag || "";
   var language = body.dataset.liveLanguage || "";  // a page of one language's updates
+  var coverage = body.dataset.liveCoverage || "";  // a live coverage's page: its updates only
   var list = document.querySelector("[data-live-feed]");
   var story = document.querySelector("article.story[data-article-id]");
   var baseTitle = document.title;
@@ -99,10 +100,15 @@
     if (waiting.length && atTop()) { reveal(); }
   }, { passive: true });
 
+  function inCoverage(article) {
+    return (article.coverages || []).some(function (c) { return c.slug === coverage; });
+  }
+
   function onPublished(data) {
     if (!list) { return; }
     var id = String(data.article.id);
     if (language && data.article.language !== language) { return; }
+    if (coverage && !inCoverage(data.article)) { return; }
     if (card(id).length || waiting.indexOf(id) !== -1) { return; }
     waiting.push(id);
     if (atTop()) { reveal(); } else { showCount(); }
@@ -115,6 +121,8 @@
 
   function onChanged(data, label) {
     var a = data.article;
+    // An update that joined this coverage after it was published.
+    if (coverage && inCoverage(a) && !card(String(a.id)).length) { onPublished(data); }
     card(String(a.id)).forEach(function (el) {
       if (el.classList.contains("story")) { return; }
       setText(el, ".card-headline a", a.headline);
@@ -179,6 +187,31 @@
     });
   }
 
+  // The coverage's own events: new key points, an end, a new pin.
+  function onCoverage(data) {
+    if (!coverage || !data.coverage || data.coverage.slug !== coverage) { return; }
+    fetchPage(window.location.pathname).then(function (page) {
+      var head = document.querySelector("[data-coverage-head]");
+      var fresh = page.doc.querySelector("[data-coverage-head]");
+      if (head && fresh) { head.replaceWith(document.importNode(fresh, true)); }
+      var pinned = document.querySelector("section.pinned");
+      var freshPinned = page.doc.querySelector("section.pinned");
+      if (pinned) { pinned.remove(); }
+      if (freshPinned && list) {
+        var node = document.importNode(freshPinned, true);
+        var pinnedId = node.querySelector("[data-article-id]").getAttribute("data-article-id");
+        var dup = list.querySelector('[data-article-id="' + pinnedId + '"]');
+        if (dup) { dup.remove(); }
+        status.parentNode.insertBefore(node, status);
+      }
+      if (window.newsdeskTimes) { window.newsdeskTimes(); }
+      message.textContent = data.coverage.is_open ?
+        say("coverageUpdated", "The key points have been updated.") :
+        say("coverageEnded", "This coverage has ended.");
+      if (!data.coverage.is_open && list) { list.removeAttribute("data-live-feed"); list = null; }
+    });
+  }
+
   function onReset(data) {
     // Continue from now; offer a reload rather than forcing one (a cached
     // page would come back with the same old position).
@@ -195,12 +228,15 @@
     "article.unpublished": onUnpublished,
     "article.pinned": onPinChange,
     "article.unpinned": onPinChange,
+    "coverage.updated": onCoverage,
+    "coverage.ended": onCoverage,
     "reset": onReset
   };
 
   function connect() {
     var url = body.dataset.live + "?last_event_id=" + encodeURIComponent(lastId) +
-      (tag ? "&tag=" + encodeURIComponent(tag) : "");
+      (tag ? "&tag=" + encodeURIComponent(tag) : "") +
+      (coverage ? "&coverage=" + encodeURIComponent(coverage) : "");
     source = new EventSource(url);
     Object.keys(handlers).forEach(function (name) {
       source.addEventListener(name, function (event) {
