@@ -558,6 +558,18 @@ NEWSDESK_WIRE_BATCH = env_int("NEWSDESK_WIRE_BATCH", 8, minimum=1, maximum=1000)
 NEWSDESK_WIRE_SPREAD_OUTLETS = env_int("NEWSDESK_WIRE_SPREAD_OUTLETS", 3, minimum=2, maximum=50)
 NEWSDESK_WIRE_SPREAD_MINUTES = env_int("NEWSDESK_WIRE_SPREAD_MINUTES", 60, minimum=1, maximum=1440)
 
+# Browser push (docs/push.md): the VAPID private key (unset: generated into
+# the data directory on first use), the contact push services see (a mailto:
+# or https: URI; the site's URL when unset), the addresses (IPs or networks)
+# push messages may reach although they are not public, how long a push
+# service keeps a message for a browser that is offline, and how many
+# subscription changes one client address may make a minute.
+NEWSDESK_VAPID_PRIVATE_KEY = os.environ.get("NEWSDESK_VAPID_PRIVATE_KEY", "").strip()
+NEWSDESK_VAPID_SUBJECT = os.environ.get("NEWSDESK_VAPID_SUBJECT", "").strip()
+NEWSDESK_PUSH_ALLOW = env_networks("NEWSDESK_PUSH_ALLOW", "newsdesk.E080")
+NEWSDESK_PUSH_TTL = env_int("NEWSDESK_PUSH_TTL", 6 * 3600, minimum=0, maximum=28 * 86_400)
+NEWSDESK_PUSH_RATE = env_int("NEWSDESK_PUSH_RATE", 10, minimum=1, maximum=10_000)
+
 # The JSON API (docs/api.md) ---------------------------------------------
 # Whether the Content API answers only requests with a content key (or an
 # admin token); by default it is open, like the site.
@@ -621,5 +633,8 @@ LOGGING: dict[str, Any] = {
         "django.db.backends": {"level": "INFO"},
         # Written only with NEWSDESK_ACCESS_LOG, whatever the root level.
         "newsdesk.access": {"level": "INFO"},
+        # httpx names every URL it requests at INFO; a browser's push endpoint
+        # is a capability, so only its warnings are written.
+        "httpx": {"level": "WARNING"},
     },
 }

@@ -15,7 +15,7 @@ all reach 127.0.0.1. So the transport below
 4. requires ``is_global`` and no match in :data:`DENIED`, for every address
    the name resolves to, unless the caller's allowlist names it
    (``NEWSDESK_WEBHOOK_ALLOW`` for webhooks, ``NEWSDESK_FETCH_ALLOW`` for the
-   wire desk's fetches);
+   wire desk's fetches, ``NEWSDESK_PUSH_ALLOW`` for browser push);
 5. connects to exactly the address it checked (the URL's host is replaced by
    the address; the Host header and TLS server name keep the name), so a DNS
    answer that changes between check and connect (rebinding) cannot matter.
@@ -41,8 +41,9 @@ Resolver = Callable[[str, int], list[str]]
 
 WEBHOOKS = "NEWSDESK_WEBHOOK_ALLOW"
 FETCHES = "NEWSDESK_FETCH_ALLOW"
+PUSH = "NEWSDESK_PUSH_ALLOW"
 # Who is refused, for the message: "<who> only reach public addresses ...".
-_WHO = {WEBHOOKS: "Webhooks", FETCHES: "Wire fetches"}
+_WHO = {WEBHOOKS: "Webhooks", FETCHES: "Wire fetches", PUSH: "Push messages"}
 
 DENIED: list[tuple[Network, str]] = [
     (ipaddress.ip_network(net), label)

@@ -1,7 +1,11 @@
-from __future__ import annotations
+from django.urls import path
 
-from django.urls import URLPattern
+from . import views
 
 app_name = "push"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("push/subscriptions", views.subscriptions, name="subscriptions"),
+    path("push/token", views.token, name="token"),
+    path("sw.js", views.service_worker, name="service-worker"),
+]

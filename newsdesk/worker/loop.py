@@ -31,6 +31,7 @@ from newsdesk.hooks.consumers import plan_all
 from newsdesk.hooks.delivery import Clients, deliver_due, make_clients
 from newsdesk.news.actions import publish_due
 from newsdesk.news.outbox import events_committed
+from newsdesk.push import sending as push
 from newsdesk.wire.fetch import RefreshResult, refresh_due
 from newsdesk.wire.pushed import renew_due
 
@@ -53,6 +54,8 @@ def run_once(clients: Clients, clock: Callable[[], datetime] = timezone.now) -> 
     publish_due(clock())
     plan_all(clock())
     sent = deliver_due(clients, clock)
+    push.plan_all(clock())  # browser push for breaking updates (newsdesk/push)
+    sent += push.deliver_due(clock)
     fetched = refresh_due(clock=clock, parallel=WIRE_THREADS)
     renew_due(clock=clock)  # WebSub subscriptions to the sources' hubs
     beat()  # the real time: /readyz asks whether the worker is alive now
