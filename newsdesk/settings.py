@@ -529,6 +529,17 @@ NEWSDESK_CSP = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 
+# The tip line (docs/operations.md, "Tips"): the keys tips are sealed with
+# (base64url, 32 bytes each; the first seals, all open), only ever from the
+# environment. Unset in development, one is made in the data directory;
+# production (NEWSDESK_SECURE) refuses to start without it (newsdesk.E070).
+NEWSDESK_TIPS_KEY = os.environ.get("NEWSDESK_TIPS_KEY", "").strip()
+# A tip's attachments together, and the tips one address may send an hour.
+NEWSDESK_TIPS_MAX_BYTES = env_int(
+    "NEWSDESK_TIPS_MAX_BYTES", 10_000_000, minimum=10_000, maximum=100_000_000
+)
+NEWSDESK_TIPS_PER_HOUR = env_int("NEWSDESK_TIPS_PER_HOUR", 5, minimum=1, maximum=10_000)
+
 # Feeds, search engines and webhooks (docs/feeds.md, docs/webhooks.md) --
 NEWSDESK_FEED_SIZE = env_int("NEWSDESK_FEED_SIZE", 50, minimum=1, maximum=500)
 NEWSDESK_SITEMAP_SIZE = env_int("NEWSDESK_SITEMAP_SIZE", 50_000, minimum=1, maximum=50_000)

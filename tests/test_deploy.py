@@ -3,6 +3,7 @@ systemd units verify, and the files agree with each other and the docs."""
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import secrets
@@ -32,11 +33,12 @@ def example() -> dict[str, str]:
 
 
 def production_env(tmp_path: Path, **changes: str | None) -> dict[str, str]:
-    """The example as installed: a generated secret key, a data folder of
-    this test's own, nothing else from the test's environment."""
+    """The example as installed: a generated secret key and tips key, a data
+    folder of this test's own, nothing else from the test's environment."""
     env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "LANG": "C.UTF-8"}
     env.update(example())
     env["NEWSDESK_SECRET_KEY"] = secrets.token_urlsafe(50)
+    env["NEWSDESK_TIPS_KEY"] = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
     env["NEWSDESK_DATA_DIR"] = str(tmp_path / "data")
     for name, value in changes.items():
         if value is None:
@@ -81,6 +83,16 @@ def test_the_secret_key_placeholder_left_as_it_is_fails(tmp_path: Path) -> None:
     done = check_deploy(production_env(tmp_path, NEWSDESK_SECRET_KEY=placeholder))
     assert done.returncode != 0
     assert "security.W009" in done.stderr
+
+
+def test_production_without_a_usable_tips_key_fails(tmp_path: Path) -> None:
+    placeholder = example()["NEWSDESK_TIPS_KEY"]
+    done = check_deploy(production_env(tmp_path, NEWSDESK_TIPS_KEY=placeholder))
+    assert done.returncode != 0
+    assert "newsdesk.E071" in done.stderr
+    done = check_deploy(production_env(tmp_path, NEWSDESK_TIPS_KEY=None))
+    assert done.returncode != 0
+    assert "newsdesk.E070" in done.stderr
 
 
 def test_every_setting_in_the_example_is_documented() -> None:

@@ -38,6 +38,7 @@ FIELDS = (
     "default_author",
     "require_admin_second_factor",
     "wire_sources_editors_only",
+    "tips_retention_days",
 )
 
 
@@ -88,6 +89,12 @@ class SettingsForm(forms.Form):
             self.fields[name] = forms.BooleanField(
                 label=switch.verbose_name.capitalize(), required=False, help_text=switch.help_text
             )
+        retention = _model_field("tips_retention_days")
+        self.fields["tips_retention_days"] = forms.IntegerField(
+            label=retention.verbose_name.capitalize(),
+            help_text=retention.help_text,
+            error_messages={"required": _("Say how many days tips are kept (1 to 3650).")},
+        )
         self.fields["site_name"].widget.attrs["placeholder"] = settings.NEWSDESK_SITE_NAME
         self.fields["time_zone"].widget.attrs.update(
             {"placeholder": settings.TIME_ZONE, "list": "zones", "autocomplete": "off"}

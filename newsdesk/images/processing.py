@@ -361,6 +361,46 @@ class _Written:
                 log.exception("could not delete %s after a failed upload", name)
 
 
+def _process(
+    data: bytes, max_pixels: int, *, renditions: bool
+) -> tuple[str, int, int, bytes, list[tuple[int, bytes, int]]]:
+    """Steps 2-6 in memory: the format, the size, the cleaned original and
+    (when asked) the renditions."""
+    if not data:
+        raise _refuse(_("The file is empty."), "empty")
+    kind = sniff(data)
+    if kind is None:
+        raise _refuse(_(NOT_AN_IMAGE), "not_an_image")
+    size = declared_size(data, kind)
+    if size is None:
+        raise _refuse(_(_DAMAGED), "damaged")
+    _check_pixels(size[0], size[1], max_pixels)
+
+    decoded = _decode(data, kind, max_pixels)
+    try:
+        clean = _clean(decoded, kind)
+        width, height = clean.size
+        original = _encode_original(clean, kind)
+        widths = rendition_widths(width) if renditions else []
+        made = [(w, *_encode_rendition(clean, w)) for w in widths]
+    except _PIL_ERRORS as exc:  # a mode or variant Pillow cannot convert
+        log.warning("could not process an accepted %s image: %r", kind, exc)
+        raise _refuse(_(_UNPROCESSABLE), "unprocessable") from exc
+    finally:
+        decoded.close()
+    return kind, width, height, original, made
+
+
+def clean_bytes(data: bytes) -> tuple[str, bytes]:
+    """An image's format and its bytes re-encoded with no metadata, in memory:
+    the checks and cleaning of :func:`store_upload` without storing anything
+    or making an ``Image`` row (the tip line seals the result itself)."""
+    kind, _width, _height, original, _none = _process(
+        data, settings.NEWSDESK_IMAGE_MAX_PIXELS, renditions=False
+    )
+    return kind, original
+
+
 def store_upload(upload: Any, *, user: Any = None, alt: str = "") -> Image:
     """Check, clean and store an uploaded image; return its saved row.
 
@@ -377,27 +417,7 @@ def store_upload(upload: Any, *, user: Any = None, alt: str = "") -> Image:
             {"alt": _("Keep the alt text to %(limit)d characters.") % {"limit": MAX_ALT}}
         )
     data = _read_limited(upload, max_bytes)
-    if not data:
-        raise _refuse(_("The file is empty."), "empty")
-    kind = sniff(data)
-    if kind is None:
-        raise _refuse(_(NOT_AN_IMAGE), "not_an_image")
-    size = declared_size(data, kind)
-    if size is None:
-        raise _refuse(_(_DAMAGED), "damaged")
-    _check_pixels(size[0], size[1], max_pixels)
-
-    decoded = _decode(data, kind, max_pixels)
-    try:
-        clean = _clean(decoded, kind)
-        width, height = clean.size
-        original = _encode_original(clean, kind)
-        renditions = [(w, *_encode_rendition(clean, w)) for w in rendition_widths(width)]
-    except _PIL_ERRORS as exc:  # a mode or variant Pillow cannot convert
-        log.warning("could not process an accepted %s image: %r", kind, exc)
-        raise _refuse(_(_UNPROCESSABLE), "unprocessable") from exc
-    finally:
-        decoded.close()
+    kind, width, height, original, renditions = _process(data, max_pixels, renditions=True)
 
     now = timezone.now()
     stem = f"images/{now:%Y/%m}/{uuid.uuid4().hex}"

@@ -176,6 +176,12 @@ def _manage_wire(user: Any, obj: Any) -> bool:
     return _perm(user, "add_article")
 
 
+def _read_tips(user: Any, obj: Any) -> bool:
+    """The tip line's permission (``tips.read_tip``): admins, and whoever an
+    admin grants it to (``tips.actions.set_reader``); no role has it."""
+    return bool(user.is_active and user.has_perm("tips.read_tip"))
+
+
 RULES: dict[str, Callable[[Any, Any], bool]] = {
     # Articles
     "article.create": _role("add_article"),
@@ -198,6 +204,12 @@ RULES: dict[str, Callable[[Any, Any], bool]] = {
     "tag.create": _role("add_article"),  # writers add tags as they compose
     "tag.edit": _role("change_tag"),
     "tag.merge": _role("change_tag"),
+    # The tip line: reading, handling and forwarding need the tips permission;
+    # a draft from a tip also the right to write.
+    "tip.read": _read_tips,
+    "tip.handle": _read_tips,
+    "tip.draft": lambda user, obj: _read_tips(user, obj) and _perm(user, "add_article"),
+    "tip.readers": lambda user, obj: is_admin(user),
     "site.change": lambda user, obj: is_admin(user),
     "account.manage": lambda user, obj: is_admin(user),
     # A person chooses their own desk language; admins anyone's.
@@ -231,6 +243,10 @@ def _what() -> dict[str, str]:
         "tag.create": _("add tags"),
         "tag.edit": _("edit tags"),
         "tag.merge": _("merge tags"),
+        "tip.read": _("read tips"),
+        "tip.handle": _("handle tips"),
+        "tip.draft": _("turn tips into drafts"),
+        "tip.readers": _("choose who reads tips"),
         "site.change": _("change the site settings"),
         "account.manage": _("manage accounts"),
         "account.language": _("manage accounts"),

@@ -10,7 +10,8 @@ rather than ids formatted into messages.
 
 Nothing personal goes in by this module's doing: it logs what callers pass,
 and the access log leaves out query strings, cookies, credentials and, unless
-``NEWSDESK_LOG_ADDRESSES`` is set, client addresses.
+``NEWSDESK_LOG_ADDRESSES`` is set, client addresses: never for the paths in
+:data:`NO_ADDRESSES` (the tip line), whatever the setting says.
 """
 
 from __future__ import annotations
@@ -30,6 +31,13 @@ REQUEST_ID: ContextVar[str] = ContextVar("newsdesk_request_id", default="")
 SAFE_ID = re.compile(r"[A-Za-z0-9._:-]{8,64}")
 #: Attributes every LogRecord has; the rest came in ``extra``.
 STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "request_id"}
+#: Paths whose requests never have their client address logged: a reader
+#: sending a tip must leave no trace of where from.
+NO_ADDRESSES = ("/tips",)
+
+
+def may_log_address(path: str) -> bool:
+    return not path.startswith(NO_ADDRESSES)
 
 
 def new_request_id(given: bytes | str | None = None) -> str:

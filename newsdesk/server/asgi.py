@@ -34,7 +34,7 @@ from django.core.wsgi import get_wsgi_application
 from newsdesk.cache.front import PageFront
 from newsdesk.cache.http import header, request_key, strip_deps
 from newsdesk.cache.store import PAGES, ROUTE_HEADER
-from newsdesk.ops.logs import new_request_id
+from newsdesk.ops.logs import may_log_address, new_request_id
 
 from .health import Readiness, healthz
 
@@ -208,7 +208,7 @@ def _access(scope: Scope, status: int, route: str, took: float, cached: bytes, r
         "cache": cached.decode("latin-1") or "-",
         "request_id": rid,
     }
-    if LOG_ADDRESSES and scope.get("client"):
+    if LOG_ADDRESSES and scope.get("client") and may_log_address(scope["path"]):
         fields["client"] = scope["client"][0]
     access_log.info(
         "%s %s %s %.1fms", scope["method"], scope["path"], status, took * 1000, extra=fields

@@ -43,10 +43,13 @@ FIELDS = frozenset(
         "default_author",
         "require_admin_second_factor",
         "wire_sources_editors_only",
+        "tips_retention_days",
     }
 )
 #: Settings that are the desk's business, not readers': left out of the public event.
-PRIVATE = frozenset({"require_admin_second_factor", "wire_sources_editors_only"})
+PRIVATE = frozenset(
+    {"require_admin_second_factor", "wire_sources_editors_only", "tips_retention_days"}
+)
 #: What a logo may be: the formats the header and search engines show well.
 LOGO_FORMATS = ("PNG", "JPEG", "WEBP")
 

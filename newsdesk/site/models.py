@@ -11,6 +11,7 @@ import zoneinfo
 
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -120,6 +121,15 @@ class SiteSettings(models.Model):
         help_text=_(
             "Contributors still read the wire and draft from it, but only editors add, "
             "change or remove its sources."
+        ),
+    )
+    tips_retention_days = models.PositiveSmallIntegerField(
+        _("days tips are kept"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        help_text=_(
+            "Tips and their files are deleted this many days after they arrive "
+            "(1 to 3650); a draft made from one stays."
         ),
     )
     updated_at = models.DateTimeField(auto_now=True)

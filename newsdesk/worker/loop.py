@@ -31,6 +31,7 @@ from newsdesk.hooks.consumers import plan_all
 from newsdesk.hooks.delivery import Clients, deliver_due, make_clients
 from newsdesk.news.actions import publish_due
 from newsdesk.news.outbox import events_committed
+from newsdesk.tips.actions import prune as prune_tips
 from newsdesk.push import sending as push
 from newsdesk.wire.fetch import RefreshResult, refresh_due
 from newsdesk.wire.pushed import renew_due
@@ -58,6 +59,7 @@ def run_once(clients: Clients, clock: Callable[[], datetime] = timezone.now) -> 
     sent += push.deliver_due(clock)
     fetched = refresh_due(clock=clock, parallel=WIRE_THREADS)
     renew_due(clock=clock)  # WebSub subscriptions to the sources' hubs
+    prune_tips(clock())  # tips past the site's retention period, with their files
     beat()  # the real time: /readyz asks whether the worker is alive now
     _count_fetches(fetched)
     return sent

@@ -35,6 +35,9 @@ class Command(BaseCommand):
         change.add_argument(
             "--wire-sources-editors-only", choices=["yes", "no"], help="Only editors add sources."
         )
+        change.add_argument(
+            "--tips-retention-days", type=int, metavar="DAYS", help="Days tips are kept."
+        )
         add_as(change)
 
     def handle(self, *args: Any, command: str, **options: Any) -> None:
@@ -47,10 +50,12 @@ class Command(BaseCommand):
             for flag in ("require_admin_second_factor", "wire_sources_editors_only"):
                 if options[flag] is not None:
                     changes[flag] = options[flag] == "yes"
+            if options["tips_retention_days"] is not None:
+                changes["tips_retention_days"] = options["tips_retention_days"]
             with refusals():
                 update_settings(user=acting_as(options["as_user"]), **changes)
         row = settings_row()
         flags = ("require_admin_second_factor", "wire_sources_editors_only")
-        for name in (*TEXT, "default_author", *flags):
+        for name in (*TEXT, "default_author", *flags, "tips_retention_days"):
             value = getattr(row, name)
             self.stdout.write(f"{name}: {'' if value is None else value}")
