@@ -23,6 +23,7 @@ BENCHMARKS = {
     "wire": "wire parsing, dedup and clustering against feedparser and trafilatura; push vs poll",
     "search": "full-text search at 1,000,000 articles against a plain ORDER BY rank",
     "imports": "a 1 GB WordPress export imported: peak memory against lxml streaming it alone",
+    "alerts": "a breaking alert to 100,000 subscribers against the SMTP sink's own maximum rate",
 }
 
 

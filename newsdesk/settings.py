@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+import dj_email_url
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 _source_root = PACKAGE_DIR.parent
@@ -554,6 +555,46 @@ NEWSDESK_WEBHOOK_ALLOW = env_list("NEWSDESK_WEBHOOK_ALLOW", "")
 NEWSDESK_DELIVERY_MAX_ATTEMPTS = env_int(
     "NEWSDESK_DELIVERY_MAX_ATTEMPTS", 12, minimum=1, maximum=50
 )
+
+# E-mail (docs/alerts.md): EMAIL_URL names Django's e-mail backend, e.g.
+# smtp://user:password@mail.example:587/?tls=True (STARTTLS),
+# smtps://...:465 (TLS from the start) or console:// (development: messages
+# are written to the log). Read with dj-email-url into Django's EMAIL_* settings.
+EMAIL_URL = os.environ.get("EMAIL_URL", "console://").strip() or "console://"
+try:
+    _email = dj_email_url.parse(EMAIL_URL)
+    if "EMAIL_BACKEND" not in _email:
+        raise ValueError(f"unknown scheme {EMAIL_URL.split(':')[0]!r}")
+except (ValueError, KeyError) as exc:
+    _error(
+        "newsdesk.E091",
+        f"EMAIL_URL cannot be used: {exc}.",
+        "Use smtp://user:password@host:587/?tls=True, smtps://user:password@host:465 "
+        "or console://.",
+    )
+    _email = dj_email_url.parse("console://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+EMAIL_PORT = _email["EMAIL_PORT"] or 25
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"] or 30
+DEFAULT_FROM_EMAIL = os.environ.get("NEWSDESK_ALERTS_FROM", "").strip() or _email.get(
+    "DEFAULT_FROM_EMAIL", "newsdesk@localhost"
+)
+# E-mail alerts: SMTP connections sending at once, how many subscribe forms
+# one client address may send an hour, how long a confirmation link lasts,
+# how long the links in every message (manage, unsubscribe) last, and how
+# many permanent failures in a row stop a subscription.
+NEWSDESK_ALERTS_CONNECTIONS = env_int("NEWSDESK_ALERTS_CONNECTIONS", 4, minimum=1, maximum=32)
+NEWSDESK_ALERTS_SUBSCRIBE_RATE = env_int(
+    "NEWSDESK_ALERTS_SUBSCRIBE_RATE", 10, minimum=1, maximum=10_000
+)
+NEWSDESK_ALERTS_CONFIRM_HOURS = env_int("NEWSDESK_ALERTS_CONFIRM_HOURS", 72, minimum=1, maximum=720)
+NEWSDESK_ALERTS_LINK_DAYS = env_int("NEWSDESK_ALERTS_LINK_DAYS", 365, minimum=1, maximum=3650)
+NEWSDESK_ALERTS_MAX_FAILURES = env_int("NEWSDESK_ALERTS_MAX_FAILURES", 3, minimum=1, maximum=20)
 
 # The wire desk (docs/wire.md): addresses (IPs or networks) its fetches may
 # reach although they are not public, and the limits on every fetch.

@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
+from newsdesk.alerts.sending import run as send_alerts
 from newsdesk.hooks.consumers import plan_all
 from newsdesk.hooks.delivery import Clients, deliver_due, make_clients
 from newsdesk.news.actions import publish_due
@@ -57,6 +58,7 @@ def run_once(clients: Clients, clock: Callable[[], datetime] = timezone.now) -> 
     sent = deliver_due(clients, clock)
     push.plan_all(clock())  # browser push for breaking updates (newsdesk/push)
     sent += push.deliver_due(clock)
+    sent += send_alerts(clock)  # e-mail alerts: planned from the outbox and the clock
     fetched = refresh_due(clock=clock, parallel=WIRE_THREADS)
     renew_due(clock=clock)  # WebSub subscriptions to the sources' hubs
     prune_tips(clock())  # tips past the site's retention period, with their files
