@@ -11,13 +11,14 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from newsdesk.news import actions, languages
-from newsdesk.news.models import Article, ArticleSource, Author
+from newsdesk.news.models import Article, ArticleSource, Author, Coverage
 
 SOURCE_SLOTS = 5
 BYLINE_SLOTS = 4
@@ -78,6 +79,12 @@ class ComposerForm(forms.Form):
     )
     language = forms.CharField(label=gettext_lazy("Language"), max_length=16, required=False)
     is_breaking = forms.BooleanField(label=gettext_lazy("Breaking"), required=False)
+    coverages = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Live coverages"),
+        queryset=Coverage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     image = forms.FileField(label=gettext_lazy("Featured image"), required=False)
     image_alt = forms.CharField(
         label=gettext_lazy("Image description (alt text)"), required=False, max_length=300
@@ -117,6 +124,7 @@ class ComposerForm(forms.Form):
         self.fields["language"].widget = forms.Select(
             choices=[(code, f"{languages.name_local(code)} ({code})") for code in codes]
         )
+        self._offer_coverages()
         authors = [("", "—")] + [(str(a.pk), a.name) for a in Author.objects.order_by("name")]
         for i in range(BYLINE_SLOTS):
             self.fields[f"author_{i}"] = forms.ChoiceField(
@@ -133,6 +141,17 @@ class ComposerForm(forms.Form):
             self.fields[f"source_{i}_style"] = forms.ChoiceField(
                 label=_("Quoted as"), choices=styles, required=False
             )
+
+    def _offer_coverages(self) -> None:
+        """The open live coverages, and those the update is already in (an
+        ended one stays checked; the action refuses joining one)."""
+        chosen = self.data.getlist("coverages") if hasattr(self.data, "getlist") else []
+        chosen = [*chosen, *(self.initial.get("coverages") or [])]
+        ids = [int(c) for c in chosen if str(c).isdigit() and len(str(c)) < 19]
+        field = self.fields["coverages"]
+        field.queryset = Coverage.objects.filter(  # type: ignore[attr-defined]
+            Q(ended_at__isnull=True) | Q(pk__in=ids)
+        ).order_by("-started_at", "-id")
 
     # Per-field checks ---------------------------------------------------
 
@@ -223,6 +242,7 @@ def initial_for(article: Article) -> dict[str, Any]:
         "tags": ", ".join(t.name for t in article.tags.all()),
         "language": article.language,
         "is_breaking": article.is_breaking,
+        "coverages": [c.pk for c in article.coverages.all()],
         "version": article.version,
         "image_alt": article.image_alt,
         "change": "minor",

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.urls import URLPattern, re_path
 
-from . import accounts, authors, lists, site_settings, staff, tags, views, welcome
+from . import accounts, authors, coverages, lists, site_settings, staff, tags, views, welcome
 
 app_name = "desk"
 
@@ -61,5 +61,10 @@ patterns = [
     route(r"tags/(?P<pk>[0-9]+)", tags.tag_edit, "tag"),
     route(r"tags/(?P<pk>[0-9]+)/merge", tags.tag_merge, "tag_merge"),
     route("settings", site_settings.site_settings, "site_settings"),
+    route("coverages", coverages.coverage_list, "coverages"),
+    route("coverages/new", coverages.coverage_new, "coverage_new"),
+    route(r"coverages/(?P<pk>[0-9]+)", coverages.coverage_edit, "coverage"),
+    route(r"coverages/(?P<pk>[0-9]+)/end", coverages.coverage_end, "coverage_end"),
+    route(r"coverages/(?P<pk>[0-9]+)/updates", coverages.coverage_updates, "coverage_updates"),
 ]
 urlpatterns = [p for group in patterns for p in group]

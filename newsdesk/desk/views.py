@@ -23,6 +23,7 @@ from newsdesk.site import current as site
 
 from . import diff, editing
 from .access import DeskRequest, desk_view
+from .coverages import join_chosen
 from .forms import (
     BYLINE_SLOTS,
     SOURCE_SLOTS,
@@ -136,6 +137,7 @@ def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do:
                     changes.pop("language")
                 actions.update(article, user=user, expected_version=data.get("version"), **changes)
             article.refresh_from_db()
+            join_chosen(article, data.get("coverages"), user)
             if do == "submit":
                 actions.submit(article, user=user)
             elif do == "publish":
