@@ -69,7 +69,7 @@ def test_double_opt_in_then_a_breaking_alert_then_one_click_unsubscribe(
     page = client.get(confirm)
     assert page.status_code == 200 and "Confirm my subscription" in page.content.decode()
     assert Subscription.objects.get().state == Subscription.State.PENDING
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert client.post(confirm).status_code == 200
     assert Subscription.objects.get().state == Subscription.State.CONFIRMED
     sink.clear()
