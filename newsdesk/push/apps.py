@@ -6,3 +6,6 @@ class PushConfig(AppConfig):
     name = "newsdesk.push"
     label = "push"
     verbose_name = _("Browser push")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  # registers the system checks

@@ -199,3 +199,16 @@ def test_the_vapid_key_is_generated_once_into_the_data_directory(
     settings.NEWSDESK_VAPID_PRIVATE_KEY = "short"
     with pytest.raises(ImproperlyConfigured, match="NEWSDESK_VAPID_PRIVATE_KEY is not a usable"):
         keys.private_key()
+
+
+def test_a_vapid_key_or_contact_push_services_would_refuse_stops_start_up(
+    settings: Any,
+) -> None:
+    from newsdesk.push.checks import check_push
+
+    settings.NEWSDESK_VAPID_PRIVATE_KEY = "not a key"
+    settings.NEWSDESK_VAPID_SUBJECT = "desk@news.example.org"
+    assert [m.id for m in check_push(None)] == ["newsdesk.E081", "newsdesk.E082"]
+    settings.NEWSDESK_VAPID_PRIVATE_KEY = ""
+    settings.NEWSDESK_VAPID_SUBJECT = "mailto:desk@news.example.org"
+    assert check_push(None) == []
