@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from newsdesk.news import actions
+from newsdesk.news.models import Event
+from newsdesk.push import sending
 from tests.live.support import Server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -73,21 +75,64 @@ def test_feeds_the_button_and_a_denied_permission(page: Any, site: Server, newsr
     assert button.is_visible()  # the reader may try again after changing the setting
 
 
-def test_a_granted_permission_registers_the_service_worker(
+SHOWN_JS = """
+navigator.serviceWorker.ready
+  .then((r) => r.getNotifications())
+  .then((shown) => shown.map((n) => ({title: n.title, body: n.body, tag: n.tag, url: n.data.url})))
+"""
+
+
+def test_a_granted_permission_registers_the_worker_that_shows_our_messages(
     page: Any, site: Server, newsroom: None, expected_console_errors: list[str]
 ) -> None:
     expected_console_errors.append("push service")  # no push service is reachable offline
     page.context.grant_permissions(["notifications"], origin=site.url)
     page.goto(site.url + "/follow/")
+    session = page.context.new_cdp_session(page)
+    registrations: list[dict[str, Any]] = []
+    session.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda event: registrations.extend(event["registrations"]),
+    )
+    session.send("ServiceWorker.enable")
     page.get_by_role("button", name="Turn on alerts in this browser").click()
     page.locator(".push-status").wait_for(state="visible", timeout=20_000)
-    scope = page.evaluate(
-        "navigator.serviceWorker.getRegistration('/sw.js').then((r) => r && r.scope)"
-    )
-    assert scope == site.url + "/"
     assert page.locator(".push-status").inner_text() == (
         "Alerts could not be turned on just now. Please try again later."
     )
+    scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
+    assert scope == site.url + "/"
+    (registration,) = {r["registrationId"] for r in registrations if r["scopeURL"] == scope}
+
+    # What the push service would hand the worker: the messages the sending side makes.
+    story = actions.publish(
+        actions.create_draft(
+            headline="Dam on the Ostrel breached", lede="Evacuations below it.", is_breaking=True
+        )
+    )
+    actions.correct(story, note="The dam is on the Ostrel, not the Ves.")
+    for event in Event.objects.filter(article=story, public=True).order_by("id"):
+        message = sending.message_for(event)
+        assert message is not None
+        session.send(
+            "ServiceWorker.deliverPushMessage",
+            {"origin": site.url, "registrationId": registration, "data": sending.encode(message)},
+        )
+        page.wait_for_function(
+            "(title) => navigator.serviceWorker.ready.then((r) => r.getNotifications())"
+            ".then((shown) => shown.some((n) => n.title === title))",
+            arg=message["title"],
+        )
+    # The correction replaced the first alert (one tag per update); the link
+    # opens this site's page, whatever origin the message named.
+    assert page.evaluate(SHOWN_JS) == [
+        {
+            "title": "Correction: Dam on the Ostrel breached",
+            "body": "The dam is on the Ostrel, not the Ves.",
+            "tag": f"article-{story.pk}",
+            "url": site.url + story.get_absolute_url(),
+        }
+    ]
 
 
 def test_without_javascript_and_on_a_phone(browser: Any, site: Server, newsroom: None) -> None:
