@@ -177,10 +177,25 @@ def plan(now: datetime | None = None, batch: int = BATCH) -> int:
 
 
 def plan_all(now: datetime | None = None) -> int:
+    """Plan up to the newest event, after forgetting messages past the retention."""
+    prune(now or timezone.now())
     total = 0
     while read := plan(now):
         total += read
     return total
+
+
+def prune(now: datetime) -> int:
+    """Delete messages older than the outbox keeps its events
+    (``NEWSDESK_EVENT_RETENTION_DAYS``), with their deliveries; a read
+    first, so a pass with nothing to forget takes no write lock."""
+    old = PushMessage.objects.filter(
+        created_at__lt=now - timedelta(days=settings.NEWSDESK_EVENT_RETENTION_DAYS)
+    )
+    if not old.exists():
+        return 0
+    deleted, _by_model = old.delete()
+    return deleted
 
 
 # Sending --------------------------------------------------------------------

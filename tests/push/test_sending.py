@@ -191,3 +191,19 @@ def test_a_push_service_inside_the_network_is_refused_without_the_allowlist(
     assert delivery.last_error.startswith("Refused: 127.0.0.1 is a loopback address.")
     assert "NEWSDESK_PUSH_ALLOW" in delivery.last_error
     assert push_service.received == []
+
+
+def test_messages_are_forgotten_with_the_outbox_retention(
+    push_service: PushService, clock: Clock, make_article: Callable[..., Article], settings: Any
+) -> None:
+    subscribed(push_service.browser("reader"))
+    make_article(headline="Breaking", is_breaking=True)
+    sending.plan_all(clock())
+    sending.deliver_due(clock)
+    clock.advance(days=settings.NEWSDESK_EVENT_RETENTION_DAYS - 1)
+    sending.plan_all(clock())
+    assert (PushMessage.objects.count(), PushDelivery.objects.count()) == (1, 1)
+    clock.advance(days=2)
+    sending.plan_all(clock())
+    assert (PushMessage.objects.count(), PushDelivery.objects.count()) == (0, 0)
+    assert PushSubscription.objects.count() == 1
