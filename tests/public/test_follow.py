@@ -125,3 +125,14 @@ def test_header_footer_and_author_card_lead_to_follow_and_tips(
     follow = parse(client.get("/follow/").content)
     current = [a for a in find_all(follow, "a") if a.attrs.get("aria-current") == "page"]
     assert [a.attrs.get("href") for a in current] == ["/follow/"]
+
+
+def test_a_site_in_several_languages_lists_each_languages_feeds(
+    client: Client, site_languages: Callable[[str], None]
+) -> None:
+    site_languages("en, uk")
+    links = hrefs(client.get("/follow/").content)
+    for code in ("en", "uk"):
+        for feed in ("rss.xml", "atom.xml", "feed.json"):
+            assert f"/{code}/{feed}" in links
+    assert client.get("/uk/atom.xml").status_code == 200
