@@ -103,8 +103,10 @@ api = NewsdeskAPI(
 )
 problems.install(api)
 
-from . import admin_api, content, records  # noqa: E402  (routers import the api's helpers)
+from . import admin_api, content, coverages, records  # noqa: E402  (routers import the api's helpers)
 
 api.add_router("/content", content.router)
 api.add_router("/admin", admin_api.router)
 api.add_router("/admin", records.router)
+api.add_router("/content", coverages.content)
+api.add_router("/admin", coverages.admin)

@@ -55,6 +55,9 @@ class ArticleFilters(Input):
     )
     tag: Slug | None = Field(default=None, description="Only articles with this tag (slug).")
     author: Slug | None = Field(default=None, description="Only articles by this author (slug).")
+    coverage: Slug | None = Field(
+        default=None, description="Only the updates of this live coverage (slug)."
+    )
     language: str | None = Field(default=None, max_length=16, pattern=LANGUAGE_PATTERN)
     breaking: bool | None = Field(default=None, description="Only breaking (or other) news.")
     since: Moment | None = Field(default=None, description="Published at or after this time.")
@@ -96,6 +99,8 @@ def content_list_articles(
         articles = articles.filter(tags__slug=filters.tag)
     if filters.author is not None:
         articles = articles.filter(bylines__author__slug=filters.author)
+    if filters.coverage is not None:
+        articles = articles.filter(coverages__slug=filters.coverage)
     if filters.language is not None:
         articles = articles.filter(language=filters.language)
     if filters.breaking is not None:

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from newsdesk.news import permissions
-from newsdesk.news.models import Article, ArticleAuthor, Author, Correction, Tag
+from newsdesk.news.models import Article, ArticleAuthor, Author, Correction, Coverage, Tag
 
 
 def absolute(path: str) -> str:
@@ -32,6 +32,7 @@ def with_relations(queryset: QuerySet[Article]) -> QuerySet[Article]:
         Prefetch("translations", queryset=group),
         Prefetch("translation_of", queryset=Article.objects.only(*TRANSLATION_FIELDS)),
         Prefetch("translation_of__translations", queryset=group),
+        Prefetch("coverages", queryset=Coverage.objects.only("id", "slug", "title")),
     )
 
 
@@ -84,6 +85,10 @@ def _relations(article: Article) -> dict[str, Any]:
             {"text": c.text, "created_at": c.created_at} for c in article.corrections.all()
         ],
         "image": image(article),
+        "coverages": [
+            {"slug": c.slug, "title": c.title, "url": absolute(c.get_absolute_url())}
+            for c in article.coverages.all()
+        ],
     }
 
 
@@ -145,4 +150,34 @@ def desk_article(item: Article, *, viewer: Any = None) -> dict[str, Any]:
         **_relations(item),
         "translation_of": item.translation_of_id,
         "translations": translations(item, published_only=False, viewer=viewer),
+    }
+
+
+def coverage(item: Coverage, articles: int) -> dict[str, Any]:
+    """A live coverage; ``articles``: how many updates the caller may count."""
+    lead = item.image if item.image_id else None
+    shown = lead.as_json(item.image_alt) if lead is not None else None
+    return {
+        "id": item.pk,
+        "slug": item.slug,
+        "url": absolute(item.get_absolute_url()),
+        "title": item.title,
+        "key_points": item.key_points,
+        "key_points_html": item.key_points_html,
+        "language": item.language,
+        "started_at": item.started_at,
+        "ended_at": item.ended_at,
+        "is_open": item.is_open,
+        "pinned": item.pinned_id,
+        "image": (
+            {
+                **{k: shown[k] for k in ("url", "srcset", "alt", "width", "height")},
+                "caption": "",
+                "credit": "",
+            }
+            if shown is not None
+            else None
+        ),
+        "articles": articles,
+        "version": item.version,
     }

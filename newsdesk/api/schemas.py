@@ -14,6 +14,7 @@ from pydantic import AfterValidator, AwareDatetime, BeforeValidator, ConfigDict,
 from newsdesk.desk import actions as account_rules
 from newsdesk.news import actions
 from newsdesk.news.actions import authors as author_rules
+from newsdesk.news.actions import coverages as coverage_rules
 from newsdesk.news.actions import tags as tag_rules
 from newsdesk.site.models import SiteSettings
 
@@ -98,6 +99,12 @@ class TranslationOut(Schema):
     url: str
 
 
+class CoverageRefOut(Schema):
+    slug: str
+    title: str
+    url: str
+
+
 class ArticleOut(Schema):
     id: int
     slug: str
@@ -123,6 +130,9 @@ class ArticleOut(Schema):
     )
     translations: list[TranslationOut] = Field(
         description="The same update in the site's other languages."
+    )
+    coverages: list[CoverageRefOut] = Field(
+        description="The live coverages the update belongs to."
     )
 
 
@@ -185,6 +195,9 @@ class DeskArticleOut(Schema):
     )
     translations: list[TranslationOut] = Field(
         description="The same update in the site's other languages."
+    )
+    coverages: list[CoverageRefOut] = Field(
+        description="The live coverages the update belongs to."
     )
 
 
@@ -491,3 +504,65 @@ class AccountChangesIn(Input):
 class RecordFilters(Input):
     after: int | None = Field(default=None, ge=1, le=MAX_ID, description="`next_cursor`.")
     limit: Annotated[int, Field(ge=1, le=100)] = 100
+
+
+# Live coverages --------------------------------------------------------------
+
+CoverageTitle = Annotated[str, Field(max_length=coverage_rules.MAX_TITLE)]
+KeyPoints = Annotated[
+    str,
+    Field(
+        max_length=coverage_rules.MAX_KEY_POINTS,
+        description="Markdown, rendered and sanitised like bodies.",
+    ),
+]
+CoverageLanguage = Annotated[str, Field(max_length=16, pattern=LANGUAGE_PATTERN)]
+
+
+class CoverageOut(Schema):
+    id: int
+    slug: str
+    url: str
+    title: str
+    key_points: str = Field(description="The key points as the desk wrote them (Markdown).")
+    key_points_html: str
+    language: str
+    started_at: datetime
+    ended_at: datetime | None = Field(description="Set once the coverage has ended.")
+    is_open: bool
+    pinned: int | None = Field(description="The id of its pinned update, if any.")
+    image: ImageOut | None = Field(description="The lead image, if any.")
+    articles: int = Field(description="How many updates (published ones on the Content API).")
+    version: int
+
+
+class CoveragePage(Schema):
+    items: list[CoverageOut]
+    next_cursor: int | None = Field(description="Pass as `after` for the next page.")
+
+
+class CoverageIn(Input):
+    title: CoverageTitle
+    key_points: KeyPoints = ""
+    language: CoverageLanguage | None = Field(
+        default=None, description="One of the site's; its default when left out."
+    )
+    started_at: Moment | None = Field(default=None, description="Now when left out.")
+
+
+class CoverageChangesIn(Input):
+    title: CoverageTitle | None = None
+    key_points: KeyPoints | None = None
+    language: CoverageLanguage | None = None
+    started_at: Moment | None = None
+    version: Version | None = Field(
+        default=None, description="The version you read; a newer one answers 409."
+    )
+
+
+class CoverageArticleIn(Input):
+    article: RecordId = Field(description="The update's id.")
+
+
+class CoveragePinIn(Input):
+    article: RecordId | None = Field(description="The update to pin, or null to unpin.")

@@ -4,7 +4,8 @@ The folder holds:
 
 ``newsroom.json``
     ``authors`` (name, slug, bio, contact), ``tags`` (names, all created even if
-    unused) and ``outlets`` (key -> name and url).
+    unused), ``outlets`` (key -> name and url) and ``coverages`` (live
+    coverages: slug, title, key points, and ``ended`` when it is over).
 ``stories/NNN-*.md``
     One published update per file, oldest first. Each file is a JSON header
     between two ``---`` lines, then the body as Markdown::
@@ -23,7 +24,9 @@ The folder holds:
 
         The body.
 
-    ``sources``, ``breaking`` and ``correction`` may be left out.
+    ``sources``, ``breaking``, ``correction`` and ``coverages`` (slugs of the
+    live coverages the update belongs to) may be left out. A coverage starts
+    with its first update.
 ``desk/NN-*.md``
     Work in progress on the desk's home page, the same shape plus ``"status"``:
     ``"draft"`` or ``"review"``.
@@ -48,14 +51,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from . import actions, languages
-from .models import Article, ArticleSource, Author, Tag
+from .models import Article, ArticleSource, Author, Coverage, Tag
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 DEMO_DAYS = 30
 DESK_USERNAME = "desk"
 
 _FENCE = "---\n"
-_STORY_FIELDS = {"headline", "lede", "tags", "authors", "sources", "breaking", "correction"}
+_STORY_FIELDS = {
+    "headline", "lede", "tags", "authors", "sources", "breaking", "correction", "coverages"
+}  # fmt: skip
 _DESK_STATUSES = ("draft", "review")
 
 
@@ -91,6 +96,14 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class CoverageData:
+    slug: str
+    title: str
+    key_points: str
+    ended: bool
+
+
+@dataclass(frozen=True)
 class Story:
     file: Path
     headline: str
@@ -102,6 +115,7 @@ class Story:
     breaking: bool
     correction: str
     status: str  # "published" for stories/, "draft" or "review" for desk/
+    coverages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +126,7 @@ class Newsroom:
     outlets: Mapping[str, Outlet]
     stories: tuple[Story, ...]
     desk_work: tuple[Story, ...]
+    coverages: tuple[CoverageData, ...] = ()
 
     def source_url(self, ref: SourceRef) -> str:
         url = self.outlets[ref.outlet].url
@@ -165,7 +180,7 @@ def _read_newsroom(
 ) -> tuple[tuple[AuthorData, ...], tuple[str, ...], dict[str, Outlet]]:
     path = folder / "newsroom.json"
     data = _object(path, _read_json(path, _read_text(path)), "")
-    unknown = set(data) - {"authors", "tags", "outlets"}
+    unknown = set(data) - {"authors", "tags", "outlets", "coverages"}
     if unknown:
         raise DemoDataError(path, "unknown field", ", ".join(sorted(unknown)))
 
@@ -200,6 +215,30 @@ def _read_newsroom(
     return tuple(authors), tags, outlets
 
 
+def _read_coverages(folder: Path) -> tuple[CoverageData, ...]:
+    path = folder / "newsroom.json"
+    raw = _object(path, _read_json(path, _read_text(path)), "").get("coverages", [])
+    if not isinstance(raw, list):
+        raise DemoDataError(path, "must be a list", "coverages")
+    found: list[CoverageData] = []
+    for i, value in enumerate(raw):
+        field = f"coverages[{i}]"
+        item = _object(path, value, field)
+        ended = item.get("ended", False)
+        if not isinstance(ended, bool):
+            raise DemoDataError(path, "must be true or false", f"{field}.ended")
+        coverage = CoverageData(
+            slug=_text(path, item, "slug"),
+            title=_text(path, item, "title"),
+            key_points=_text(path, item, "key_points", required=False),
+            ended=ended,
+        )
+        if coverage.slug in {c.slug for c in found}:
+            raise DemoDataError(path, f"the slug {coverage.slug!r} is used twice", field)
+        found.append(coverage)
+    return tuple(found)
+
+
 def _split(path: Path) -> tuple[Mapping[str, object], str]:
     """A story file's JSON header and its Markdown body."""
     text = _read_text(path)
@@ -220,6 +259,7 @@ def _read_story(
     tags: set[str],
     authors: set[str],
     outlets: Mapping[str, Outlet],
+    coverages: frozenset[str] = frozenset(),
 ) -> Story:
     data, body = _split(path)
     allowed = _STORY_FIELDS | {"status"} if desk else _STORY_FIELDS
@@ -274,6 +314,12 @@ def _read_story(
         if status not in _DESK_STATUSES:
             raise DemoDataError(path, f"must be one of {list(_DESK_STATUSES)}", "status")
 
+    story_coverages = _names(path, data, "coverages")
+    for slug in story_coverages:
+        if slug not in coverages:
+            raise DemoDataError(
+                path, f"unknown coverage {slug!r} (declare it in newsroom.json)", "coverages"
+            )
     return Story(
         file=path,
         headline=headline,
@@ -285,16 +331,21 @@ def _read_story(
         breaking=breaking,
         correction=_text(path, data, "correction", required=False),
         status=status,
+        coverages=story_coverages,
     )
 
 
 def read(folder: Path = DEMO_DIR) -> Newsroom:
     """Read and check every file of a demo folder; raises :class:`DemoDataError`."""
     authors, tags, outlets = _read_newsroom(folder)
+    coverages = _read_coverages(folder)
     tag_names, slugs = set(tags), {a.slug for a in authors}
+    live = frozenset(c.slug for c in coverages)
 
     def read_one(path: Path, *, desk: bool) -> Story:
-        return _read_story(path, desk=desk, tags=tag_names, authors=slugs, outlets=outlets)
+        return _read_story(
+            path, desk=desk, tags=tag_names, authors=slugs, outlets=outlets, coverages=live
+        )
 
     stories_dir = folder / "stories"
     stories = tuple(read_one(p, desk=False) for p in sorted(stories_dir.glob("*.md")))
@@ -308,7 +359,7 @@ def read(folder: Path = DEMO_DIR) -> Newsroom:
                 story.file, f"the same headline as {seen[story.headline].name}", "headline"
             )
         seen[story.headline] = story.file
-    return Newsroom(folder / "newsroom.json", authors, tags, outlets, stories, desk_work)
+    return Newsroom(folder / "newsroom.json", authors, tags, outlets, stories, desk_work, coverages)
 
 
 def tag_slugs(folder: Path = DEMO_DIR) -> list[str]:
@@ -342,13 +393,18 @@ def load(now: datetime | None = None, folder: Path = DEMO_DIR) -> int:
     with transaction.atomic():
         authors = _authors(newsroom)
         _tags(newsroom)
+        coverages = _coverages(newsroom, times)
         pinned: Article | None = None
         for story, when in zip(newsroom.stories, times, strict=True):
-            article = _story(newsroom, story, authors, when)
+            article = _story(newsroom, story, authors, when, coverages)
             if story.breaking and when > now - timedelta(days=2):
                 pinned = article
         if pinned is not None:
             actions.pin(pinned)
+        for data in newsroom.coverages:
+            coverage = coverages[data.slug]
+            if data.ended and coverage.is_open:
+                actions.end_coverage(coverage, at=times[-1])
         for work in newsroom.desk_work:
             _story(newsroom, work, authors)
     return len(newsroom.stories)
@@ -386,8 +442,42 @@ def _tags(newsroom: Newsroom) -> None:
             raise DemoDataError(newsroom.file, refused, f"tags ({name})") from e
 
 
+def _coverages(newsroom: Newsroom, times: list[datetime]) -> dict[str, Coverage]:
+    """The declared live coverages, opened through the actions (reused by
+    slug), each starting a minute before its first update."""
+    found: dict[str, Coverage] = {}
+    for data in newsroom.coverages:
+        coverage = Coverage.objects.filter(slug=data.slug).first()
+        if coverage is None:
+            first = next(
+                (
+                    t
+                    for s, t in zip(newsroom.stories, times, strict=True)
+                    if data.slug in s.coverages
+                ),
+                times[0],
+            )
+            try:
+                coverage = actions.open_coverage(
+                    title=data.title,
+                    key_points=data.key_points,
+                    slug=data.slug,
+                    started_at=first - timedelta(minutes=1),
+                    language=languages.in_site("en") or languages.default_language(),
+                )
+            except ValidationError as e:
+                refused = "the desk refused it: " + _refusal(e)
+                raise DemoDataError(newsroom.file, refused, f"coverages ({data.slug})") from e
+        found[data.slug] = coverage
+    return found
+
+
 def _story(
-    newsroom: Newsroom, story: Story, authors: dict[str, Author], when: datetime | None = None
+    newsroom: Newsroom,
+    story: Story,
+    authors: dict[str, Author],
+    when: datetime | None = None,
+    coverages: Mapping[str, Coverage] | None = None,
 ) -> Article:
     """Publish ``story`` at ``when``, or leave it on the desk as a draft or in review."""
     sources = [
@@ -407,6 +497,7 @@ def _story(
             authors=[authors[slug] for slug in story.authors],
             sources=sources,
             is_breaking=story.breaking,
+            coverages=[(coverages or {})[slug] for slug in story.coverages],
             # The demo is written in English: marked so where the site
             # publishes in English, else in the site's default language.
             language=languages.in_site("en") or languages.default_language(),

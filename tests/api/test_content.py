@@ -22,6 +22,7 @@ ARTICLE_FIELDS = {
     "id", "slug", "url", "headline", "lede", "body_html", "language", "published_at",
     "updated_at", "reading_time", "word_count", "is_breaking", "is_pinned", "version",
     "tags", "authors", "sources", "corrections", "image", "translation_of", "translations",
+    "coverages",
 }  # fmt: skip
 
 

@@ -32,7 +32,7 @@ def test_schema_is_openapi_3_1_with_problem_documents(client: Client) -> None:
     assert schema["openapi"] == "3.1.0"
     assert set(schema["components"]["securitySchemes"]) == {"ContentKey", "AdminToken"}
     operations = [op for item in schema["paths"].values() for op in item.values()]
-    assert len(operations) == 34
+    assert len(operations) == 45
     for operation in operations:
         responses = operation["responses"]
         for status in ("400", "401", "403", "404", "429"):

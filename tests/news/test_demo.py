@@ -18,7 +18,16 @@ from django.utils import timezone
 import newsdesk
 from newsdesk.news import demo
 from newsdesk.news.demo import DEMO_DIR, DemoDataError
-from newsdesk.news.models import Article, ArticleSource, Author, Correction, Event, Revision, Tag
+from newsdesk.news.models import (
+    Article,
+    ArticleSource,
+    Author,
+    Correction,
+    Coverage,
+    Event,
+    Revision,
+    Tag,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +61,13 @@ def test_demo_loads_a_month_of_news(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert all(
         s.url.startswith("https://") and ".example/" in s.url for s in ArticleSource.objects.all()
     )
+    # A live coverage of the talks, open, with a dozen of the updates.
+    talks = Coverage.objects.get(slug="aubrel-talks")
+    assert talks.is_open and "<li>" in talks.key_points_html
+    assert talks.articles.filter(status="published").count() == 12
+    first = talks.articles.order_by("published_at").first()
+    assert first is not None and first.published_at is not None
+    assert talks.started_at < first.published_at
 
     # Loading again changes nothing, and prints the same login.
     again = io.StringIO()
@@ -144,6 +160,17 @@ def test_a_story_the_desk_refuses_rolls_back_the_whole_load(tmp_path: Path) -> N
     assert not Article.objects.exists()
     assert not Author.objects.exists()
     assert not Tag.objects.exists()
+
+
+def test_a_story_naming_an_undeclared_coverage_is_named(tmp_path: Path) -> None:
+    folder = _small_demo(tmp_path, stories=1)
+    [story] = (folder / "stories").glob("*.md")
+    _edit(story, r"^\{$", '{\n  "coverages": ["no-such-coverage"],')
+    with pytest.raises(DemoDataError) as caught:
+        demo.read(folder)
+    assert str(caught.value).endswith(
+        "coverages: unknown coverage 'no-such-coverage' (declare it in newsroom.json)"
+    )
 
 
 def test_a_malformed_newsroom_file_is_named(tmp_path: Path) -> None:
