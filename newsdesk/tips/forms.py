@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .actions import MAX_CONTACT, MAX_MESSAGE
 
-#: The field a person never sees (``tips.css`` moves it off the page); a
+#: The field a person never sees (``tips.css`` hides it); a
 #: program that fills it is answered as if its tip had been kept.
 TRAP = "website"
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif,application/pdf"

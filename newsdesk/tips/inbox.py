@@ -61,7 +61,7 @@ def inbox(request: DeskRequest) -> HttpResponse:
     elif show == "mine":
         tips = tips.filter(forwarded_to=request.user)
     page = Paginator(tips.order_by("-received_at", "-id"), 50).get_page(request.GET.get("page"))
-    context = {"page": page, "show": show, "shows": _show_labels(), "tips_page": "inbox"}
+    context = {"page": page, "show": show, "shows": _show_labels()}
     return render(request, "tips/inbox.html", context)
 
 
