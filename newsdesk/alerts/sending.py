@@ -35,7 +35,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -115,14 +115,15 @@ def backoff(attempts: int) -> timedelta:
 
 def _sent(message: Message, now: datetime) -> None:
     # Its own commit, right after the 250: a crash after this never resends it.
-    Message.objects.filter(pk=message.pk).update(
-        state=State.SENT,
-        sent_at=now,
-        attempts=F("attempts") + 1,
-        claimed_by="",
-        claimed_until=None,
-        last_error="",
-    )
+    # One plain statement: this runs once per message, 100,000 times for a
+    # large list, and the ORM's update() costs several times the commit.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Message._meta.db_table} SET state = %s, sent_at = %s, "  # noqa: S608 (our table)
+            "attempts = attempts + 1, claimed_by = '', claimed_until = NULL, last_error = '' "
+            "WHERE id = %s",
+            [State.SENT, connection.ops.adapt_datetimefield_value(now), message.pk],
+        )
     if message.subscription.failures:
         actions.delivered([message.subscription_id])
 
@@ -248,7 +249,7 @@ def send_batch(
     return sent, True
 
 
-def _sender(clock: Callable[[], datetime], counts: list[int]) -> None:
+def _sender(clock: Callable[[], datetime], counts: list[int], own_thread: bool = True) -> None:
     conn, composer = _Connection(), Composer()
     try:
         while batch := claim(clock()):
@@ -261,17 +262,22 @@ def _sender(clock: Callable[[], datetime], counts: list[int]) -> None:
                 break
     finally:
         conn.close()
-        close_old_connections()
-        connection.close()
+        if own_thread:  # the thread's own database connection ends with it
+            connection.close()
 
 
 def send_due(clock: Callable[[], datetime] = timezone.now, threads: int | None = None) -> int:
-    """Send every due message over several connections; returns how many were sent."""
+    """Send every due message over several connections; returns how many were sent.
+
+    With one connection it sends in the calling thread."""
     release_abandoned(clock())
     if not Message.objects.filter(state=State.PENDING, next_attempt_at__lte=clock()).exists():
         return 0
     count = threads or settings.NEWSDESK_ALERTS_CONNECTIONS
     counts: list[int] = []
+    if count == 1:
+        _sender(clock, counts, own_thread=False)
+        return sum(counts)
     workers = [
         threading.Thread(target=_sender, args=(clock, counts), name=f"alerts-{n}", daemon=True)
         for n in range(count)

@@ -17,7 +17,7 @@ from newsdesk.news.models import Article
 
 from .sink import Sink
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 def subscriber(address: str, **choices: Any) -> Subscription:

@@ -18,7 +18,7 @@ from newsdesk.news.models import Article
 
 from .sink import Received, Sink
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 LINK = re.compile(r"http://testserver(/alerts/(?:confirm|manage|unsubscribe)/[^/\s\"]+/)")
 
