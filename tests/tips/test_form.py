@@ -150,3 +150,17 @@ def test_the_errors_speak_ukrainian_on_a_ukrainian_site() -> None:
     response = send(Client(), message="")
     assert response.status_code == 400
     assert errors(response) == ["Спершу напишіть свою підказку: що сталося, де і коли."]
+
+
+def test_the_rate_limit_keeps_no_address_and_its_key_changes_every_day() -> None:
+    from datetime import UTC, datetime
+
+    from newsdesk.tips.limits import address_key
+
+    assert send(Client()).status_code == 303
+    keys = list(cache._cache.keys())  # type: ignore[attr-defined]  # locmem's own store
+    assert any("newsdesk:tips:rate:" in k for k in keys)
+    assert not any("203.0.113.9" in k for k in keys)
+    monday, tuesday = datetime(2026, 12, 7, 23, tzinfo=UTC), datetime(2026, 12, 8, 1, tzinfo=UTC)
+    assert address_key("203.0.113.9", monday) == address_key("203.0.113.9", monday)
+    assert address_key("203.0.113.9", monday) != address_key("203.0.113.9", tuesday)

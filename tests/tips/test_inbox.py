@@ -202,3 +202,17 @@ def test_the_command_line_grants_lists_and_revokes_readers(outsider: User) -> No
     key = StringIO()
     call_command("tips", "newkey", stdout=key)
     assert len(key.getvalue().strip()) == 44
+
+
+def test_a_tip_sealed_with_a_key_no_longer_held_says_so_instead_of_showing_garbage(
+    tip: Tip, reader: User
+) -> None:
+    from newsdesk.tips.crypto import new_key
+
+    with override_settings(NEWSDESK_TIPS_KEY=new_key()):
+        page = signed_in(reader).get(f"/desk/tips/{tip.pk}/")
+    assert page.status_code == 500
+    alert = text_of(find_all(parse(page.content), "div", role="alert")[0])
+    assert alert.startswith("This tip cannot be opened: This was sealed with a key")
+    assert "Put that key back after the current one." in alert
+    assert readings_of(tip)[-1].detail["did"] == "read"  # the attempt is audited too
