@@ -186,3 +186,17 @@ def test_coverage_events_drop_its_cached_pages(talks: Coverage) -> None:
     left = Event.objects.filter(type="article.updated").last()
     assert left is not None
     assert deps.coverage(talks.slug) in deps_for_events([left.pk])  # the list it left
+
+
+def test_conditional_get_and_hostile_titles(client: Client) -> None:
+    hostile = actions.open_coverage(title='Talks </script><script>alert(1)</script> "x"')
+    path = hostile.get_absolute_url()
+    first = client.get(path)
+    assert first.status_code == 200
+    html = first.content.decode()
+    assert "<script>alert(1)" not in html
+    assert "\\u003c/script\\u003e" in html  # intact as data in the JSON-LD, never markup
+    again = client.get(path, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    actions.update_coverage(hostile, key_points="- New point")
+    assert client.get(path, headers={"If-None-Match": first["ETag"]}).status_code == 200
