@@ -17,7 +17,8 @@ ends at its next request.
 The client's address (``addresses.client_address``: forwarded headers only
 from a trusted proxy) is bound for the request, so every audit entry an
 action writes on its behalf, on any page or API call, says where it came
-from; it is unbound when the response leaves.
+from (never on the tip line: ``ops.logs.NO_ADDRESSES``); it is unbound when
+the response leaves.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
 from newsdesk.news import audit
+from newsdesk.ops.logs import may_log_address
 from newsdesk.site import current as site
 from newsdesk.site.interface import interface_language
 
@@ -71,7 +73,9 @@ class DeskMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = language
         try:
-            with audit.client_address(client_address(request)):
+            # Never for the tip line: nothing there may record where a reader is.
+            address = client_address(request) if may_log_address(request.path_info) else None
+            with audit.client_address(address):
                 response = self._respond(request)
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
