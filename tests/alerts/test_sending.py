@@ -179,3 +179,20 @@ def test_the_daily_digest_at_the_chosen_hour_once_with_its_tags(
     assert "Grid repaired" in energy.part("html") and "Trains run again" not in energy.part("html")
     assert everything.message["Subject"].startswith("Newsdesk: the day's updates")
     assert Alert.objects.get().key == f"digest:{seven.date().isoformat()}:07"
+
+
+def test_a_message_is_written_in_the_subscriptions_language(
+    sink: Sink, make_article: Callable[..., Article]
+) -> None:
+    sub = actions.subscribe("uk@example.org", language="uk")
+    sending.run()
+    (confirmation,) = sink.to("uk@example.org")
+    assert confirmation.message["Subject"].strip() == "Підтвердьте сповіщення від Newsdesk"
+    assert "Щоб підтвердити, відкрийте це посилання:" in confirmation.part("plain")
+    actions.confirm(sub)
+    sink.clear()
+    make_article(headline="Обстріл енергетики", is_breaking=True)
+    sending.run()
+    (alert,) = sink.to("uk@example.org")
+    assert alert.message["Subject"].strip() == "Терміново: Обстріл енергетики"
+    assert "Відписатися:" in alert.part("plain") and "Відписатися</a>" in alert.part("html")

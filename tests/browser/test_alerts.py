@@ -62,8 +62,18 @@ def publish_breaking(headline: str) -> None:
 
 
 def test_subscribe_confirm_receive_and_unsubscribe_in_one_click(
-    page: Any, mail_site: Server, sink: Sink
+    browser: Any, page: Any, mail_site: Server, sink: Sink
 ) -> None:
+    # Without JavaScript the form posts and answers with its own page.
+    plain = browser.new_context(java_script_enabled=False)
+    tab = plain.new_page()
+    tab.goto(mail_site.url + "/follow/")
+    tab.locator("form.alerts-form").get_by_label("Your e-mail address").fill("not an address")
+    tab.locator("form.alerts-form").get_by_role("button", name="Subscribe").click()
+    tab.wait_for_url("**/alerts/subscribe/")
+    assert tab.locator(".field-error").inner_text() == "Enter a valid email address."
+    plain.close()
+
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(mail_site.url + "/follow/")
     form = page.locator("form.alerts-form")
