@@ -3,6 +3,7 @@ reading, handling, forwarding, drafts, the readers page and retention."""
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from typing import Any
 
@@ -16,7 +17,7 @@ from django.utils import timezone
 
 from newsdesk.news.models import Article, AuditEntry, Note
 from newsdesk.news.permissions import ActionDenied
-from newsdesk.site.actions import update_settings
+from newsdesk.site.actions import settings_row, update_settings
 from newsdesk.tips import actions
 from newsdesk.tips.actions import Upload
 from newsdesk.tips.models import Attachment, Tip
@@ -174,9 +175,19 @@ def test_the_retention_period_deletes_old_tips_and_their_files(
     with pytest.raises(ValidationError) as refused:
         update_settings(tips_retention_days=0)
     assert "tips_retention_days" in refused.value.message_dict
-    update_settings(tips_retention_days=30)
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="3650"):
+        call_command("site", "set", "--tips-retention-days", "4000")
+    call_command("site", "set", "--tips-retention-days", "30", stdout=io.StringIO())
+    assert settings_row().tips_retention_days == 30
+    admin = signed_in(make_user("ada", "admin"))
+    form = parse(admin.get("/desk/settings/").content)
+    assert find_all(form, "input", name="tips_retention_days")[0].attrs["value"] == "30"
+    assert admin.post("/desk/settings/", {"tips_retention_days": "31"}).status_code == 302
+    assert settings_row().tips_retention_days == 31
     recent = actions.submit_tip(message="fresh", files=[], limit=10_000_000)
-    Tip.objects.filter(pk=tip.pk).update(received_at=timezone.now() - timedelta(days=31))
+    Tip.objects.filter(pk=tip.pk).update(received_at=timezone.now() - timedelta(days=32))
     with django_capture_on_commit_callbacks(execute=True):  # the files go after the commit
         assert actions.prune(timezone.now()) == 1
     assert list(Tip.objects.all()) == [recent]
