@@ -65,9 +65,10 @@ def test_an_update_without_a_byline_shows_the_desks_card(
     tree = page(client, update.get_absolute_url())
     (section,) = find_all(tree, "section", class_="authors")
     assert [text_of(h) for h in find_all(section, "h2")] == ["From the desk"]
-    assert cards(tree) == [["The Harbour Desk", "The newsroom's own updates.", CONTACT]]
-    (link,) = find_all(section, "a")
-    assert link.attrs["href"] == "/author/harbour-desk/"
+    assert cards(tree) == [
+        ["The Harbour Desk", "The newsroom's own updates.", CONTACT, "Contact us"]
+    ]
+    assert [a.attrs["href"] for a in find_all(section, "a")] == ["/author/harbour-desk/", "/tips/"]
     assert [m.attrs["content"] for m in find_all(tree, "meta", property="article:author")] == [
         f"{SITE}/author/harbour-desk/"
     ]
@@ -102,7 +103,7 @@ def test_without_a_default_author_an_unsigned_update_has_no_card(
 
 def test_the_desks_own_page_shows_the_contact_line(client: Client, desk: Author) -> None:
     tree = page(client, "/author/harbour-desk/")
-    assert cards(tree) == [["The newsroom's own updates.", CONTACT]]
+    assert cards(tree) == [["The newsroom's own updates.", CONTACT, "Contact us"]]
 
 
 def test_the_description_is_the_pages_meta_description(
