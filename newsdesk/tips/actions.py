@@ -37,7 +37,7 @@ from newsdesk.news.actions.review import add_note
 from newsdesk.news.models import Article, AuditEntry
 from newsdesk.news.permissions import can, check
 
-from .crypto import seal, seal_text, unseal, unseal_text
+from .crypto import HEADER, is_current, reseal, seal, seal_text, unseal, unseal_text
 from .models import Attachment, Tip
 
 log = logging.getLogger(__name__)
@@ -313,6 +313,54 @@ def set_reader(person: User, *, allowed: bool, user: Any) -> User:
             detail={"account": person.pk, "changed": ["tips"], "after": {"tips": allowed}},
         )
     return person
+
+
+def reseal_all(*, user: Any = None) -> int:
+    """Seal every tip and file again with the first key (after a rotation,
+    so the old key can go at once); returns how many tips changed. Each tip
+    moves in its own transaction; a file's old ciphertext goes after it."""
+    check(user, "tip.readers")
+    changed = 0
+    for pk in Tip.objects.order_by("id").values_list("pk", flat=True):
+        if _reseal(pk):
+            changed += 1
+    return changed
+
+
+def _file_is_current(attachment: Attachment) -> bool:
+    with default_storage.open(attachment.stored, "rb") as handle:
+        return is_current(handle.read(HEADER))
+
+
+def _reseal(pk: int) -> bool:
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            tip = Tip.objects.select_for_update().filter(pk=pk).first()
+            if tip is None:
+                return False
+            files = list(tip.attachments.all())
+            values = [tip.message, tip.contact, *(a.name for a in files)]
+            if all(is_current(v) for v in values) and all(map(_file_is_current, files)):
+                return False
+            old = [a.stored for a in files]
+            tip.message = reseal(tip.message, "message")
+            tip.contact = reseal(tip.contact, "contact")
+            tip.save(update_fields=["message", "contact"])
+            for attachment in files:
+                with default_storage.open(attachment.stored, "rb") as handle:
+                    data = reseal(handle.read(), "file")
+                attachment.stored = default_storage.save(
+                    f"tips/{uuid.uuid4().hex}.bin", ContentFile(data)
+                )
+                written.append(attachment.stored)
+                attachment.name = reseal(attachment.name, "file name")
+                attachment.save(update_fields=["stored", "name"])
+            transaction.on_commit(lambda: _delete_files(old))
+    except BaseException:
+        _delete_files(written)
+        raise
+    return True
 
 
 # Retention -----------------------------------------------------------------

@@ -3,8 +3,9 @@ environment, never from the database.
 
 ``NEWSDESK_TIPS_KEY`` holds one or more keys (base64url, 32 bytes each,
 comma-separated): the first seals, every one opens, so a key is rotated by
-putting the new one first and dropping the old one once the retention period
-has removed every tip it sealed. Without the variable, in development, a key
+putting the new one first and either dropping the old one once the retention
+period has removed every tip it sealed, or at once after ``newsdesk tips
+reseal`` has sealed everything again with the new one. Without the variable, in development, a key
 is generated into the data directory beside the secret key (mode 0600); in
 production (``NEWSDESK_SECURE``) the system check ``newsdesk.E070`` refuses
 to start without one.
@@ -132,6 +133,17 @@ def unseal(sealed: bytes, purpose: str) -> bytes:
         f"This was sealed with a key NEWSDESK_TIPS_KEY no longer holds (key id {kid.hex()}). "
         "Put that key back after the current one."
     )
+
+
+def is_current(sealed: bytes) -> bool:
+    """Whether ``sealed`` was sealed with the key that seals now (the first)."""
+    kid = bytes(sealed)[len(VERSION) : len(VERSION) + ID_BYTES]
+    return kid == _keys(configured())[0][0]
+
+
+def reseal(sealed: bytes, purpose: str) -> bytes:
+    """The same plain value sealed again with the first key."""
+    return seal(unseal(sealed, purpose), purpose)
 
 
 def seal_text(text: str, purpose: str) -> bytes:

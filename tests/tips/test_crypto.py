@@ -3,6 +3,9 @@ clear error (never garbage) when the key is wrong, missing or malformed."""
 
 from __future__ import annotations
 
+import io
+from typing import Any
+
 import pytest
 from django.core.checks import Error
 from django.test import override_settings
@@ -71,3 +74,30 @@ def test_development_makes_a_key_in_the_data_directory_once(tmp_path: object) ->
         assert check_tips_key(None) == []
     with override_settings(NEWSDESK_TIPS_KEY=key_file.read_text().strip()):
         assert crypto.unseal(sealed, "message") == b"dev"
+
+
+@pytest.mark.django_db
+def test_reseal_moves_every_tip_to_the_new_key_so_the_old_one_can_go(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    from newsdesk.tips.actions import Upload, open_attachment, open_tip, submit_tip
+    from newsdesk.tips.models import Attachment
+
+    with override_settings(NEWSDESK_TIPS_KEY=OLD):
+        tip = submit_tip(message="old secret", files=[Upload("a.pdf", b"%PDF-1.4 x")], limit=10**6)
+    before = Attachment.objects.get().stored
+    out = io.StringIO()
+    with override_settings(NEWSDESK_TIPS_KEY=f"{NEW},{OLD}"):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("tips", "reseal", stdout=out)
+        assert out.getvalue().strip() == "1 tip(s) sealed again with the first key."
+        call_command("tips", "reseal", stdout=out)  # nothing left to move
+        assert out.getvalue().splitlines()[-1] == "0 tip(s) sealed again with the first key."
+    assert not default_storage.exists(before)
+    with override_settings(NEWSDESK_TIPS_KEY=NEW):  # the old key is gone
+        tip.refresh_from_db()
+        assert open_tip(tip, user=None).message == "old secret"
+        assert open_attachment(Attachment.objects.get(), user=None)[1] == b"%PDF-1.4 x"

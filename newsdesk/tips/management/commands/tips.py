@@ -1,4 +1,4 @@
-"""``newsdesk tips newkey|readers|grant|revoke|prune``: the tip line's key,
+"""``newsdesk tips newkey|readers|grant|revoke|prune|reseal``: the tip line's key,
 who may read tips, and the retention pass by hand. Grants go through
 ``tips.actions.set_reader`` (admins; audited) like the desk's readers page."""
 
@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from newsdesk.news.management.arguments import acting_as, add_as, find_account, refusals
 
-from ...actions import prune, readers, set_reader
+from ...actions import prune, readers, reseal_all, set_reader
 from ...crypto import new_key
 
 
@@ -27,6 +27,9 @@ class Command(BaseCommand):
             change.add_argument("username")
             add_as(change)
         commands.add_parser("prune", help="Delete tips older than the site's retention period.")
+        commands.add_parser(
+            "reseal", help="Seal every tip again with the first key of NEWSDESK_TIPS_KEY."
+        )
 
     def handle(self, *args: Any, command: str, **options: Any) -> None:
         if command == "newkey":
@@ -38,5 +41,7 @@ class Command(BaseCommand):
             person = find_account(options["username"], "Name a desk account.")
             with refusals():
                 set_reader(person, allowed=command == "grant", user=acting_as(options["as_user"]))
+        elif command == "reseal":
+            self.stdout.write(f"{reseal_all()} tip(s) sealed again with the first key.")
         else:
             self.stdout.write(f"{prune(timezone.now())} tip(s) deleted.")
