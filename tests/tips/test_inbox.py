@@ -227,3 +227,17 @@ def test_a_tip_sealed_with_a_key_no_longer_held_says_so_instead_of_showing_garba
     assert alert.startswith("This tip cannot be opened: This was sealed with a key")
     assert "Put that key back after the current one." in alert
     assert readings_of(tip)[-1].detail["did"] == "read"  # the attempt is audited too
+
+
+def test_the_audit_log_says_in_words_what_the_desk_did_with_tips(
+    tip: Tip, reader: User, outsider: User
+) -> None:
+    actions.open_tip(tip, user=reader)
+    actions.mark_handled(tip, user=reader)
+    actions.set_reader(outsider, allowed=True, user=None)
+    page = parse(signed_in(make_user("ada", "admin")).get("/desk/audit/").content)
+    rows = [[text_of(td) for td in find_all(tr, "td")] for tr in find_all(page, "tr")]
+    described = [(row[1], row[3], row[5]) for row in rows if len(row) > 5]
+    assert ("rhea", str(tip), "read it") in described
+    assert ("rhea", str(tip), "marked it handled") in described
+    assert ("system", "otto", "may read tips") in described

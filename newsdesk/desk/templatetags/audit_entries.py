@@ -127,6 +127,9 @@ def _account(entry: AuditEntry, detail: dict[str, Any]) -> str:
     if changed == ["active"]:
         active = (detail.get("after") or {}).get("active")
         return _("switched on") if active else _("switched off")
+    if changed == ["tips"]:  # tips.actions.set_reader
+        allowed = (detail.get("after") or {}).get("tips")
+        return _("may read tips") if allowed else _("may no longer read tips")
     if changed == ["language"]:
         return _("desk language: %(before)s → %(after)s") % {
             "before": _language((detail.get("before") or {}).get("language")),
@@ -193,7 +196,23 @@ _MODELS: dict[str, type[Model]] = {
     Action.ACCOUNT: User,
 }
 
+
+def _tip(entry: AuditEntry, detail: dict[str, Any]) -> str:
+    """What the desk did with a reader's tip (``tips.actions``; "did" says which)."""
+    did = {
+        "read": _("read it"),
+        "file": _("downloaded a file"),
+        "handled": _("marked it handled"),
+        "reopened": _("opened it again"),
+        "forwarded": _("forwarded it"),
+        "drafted": _("made a draft from it"),
+    }.get(str(detail.get("did")))
+    return did if did is not None else _other(entry, detail)
+
+
 _BY_ACTION: dict[str, Callable[[AuditEntry, dict[str, Any]], str]] = {
+    # The tip line's entries: an action of its own app (tips.actions.AUDIT).
+    "tip": _tip,
     Action.SETTINGS: _record,
     Action.AUTHOR: _record,
     Action.TAG: _record,
