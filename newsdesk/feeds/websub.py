@@ -54,6 +54,7 @@ def topics(article: Article | None) -> list[str]:
             Scope.for_author(b.author)
             for b in article.bylines.select_related("author").order_by("position", "id")
         ]
+        scopes += [Scope.for_coverage(c) for c in article.coverages.order_by("slug")]
     return [absolute(scope.feed_path(fmt)) for scope in scopes for fmt in FORMATS]
 
 

@@ -51,7 +51,12 @@ def test_an_editor_runs_a_coverage_and_a_phone_reader_sees_it_live(
     reader = phone.new_page()
     hosts: list[str] = []
     reader.on("request", lambda request: hosts.append(urlsplit(request.url).hostname or ""))
-    reader.goto(site.url + coverage.get_absolute_url())
+    reader.goto(site.url + "/")  # the News Feed names the open coverage at the top
+    strip = reader.locator(".coverage-strip a")
+    assert strip.count() == 1 and "Ceasefire talks, day 3" in strip.inner_text()
+    assert reader.evaluate("document.documentElement.scrollWidth") <= 360
+    strip.click()
+    reader.wait_for_url(site.url + coverage.get_absolute_url())
     assert "Ceasefire talks, day 3" in reader.inner_text("h1")
     assert reader.text_content(".badge--live") == "Live"  # shown in capitals by the CSS
     assert "Delegations meet in Aubrel" in reader.inner_text(".key-points")

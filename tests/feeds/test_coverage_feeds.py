@@ -119,3 +119,12 @@ def test_the_schema_refuses_what_schema_org_would_not_take(
         {**good, "liveBlogUpdate": [{"@type": "BlogPosting", "headline": "h"}]},
     ):
         assert list(live_blog_schema.iter_errors(bad)), bad
+
+
+def test_websub_pings_the_feeds_of_an_updates_coverages(talks: Coverage) -> None:
+    from newsdesk.feeds import websub
+
+    article = talks.articles.get(headline="Delegations arrive")
+    found = websub.topics(article)
+    assert f"http://127.0.0.1:8000{PATH}atom.xml" in found
+    assert f"http://127.0.0.1:8000{PATH}feed.json" in found
