@@ -24,6 +24,7 @@ BENCHMARKS = {
     "search": "full-text search at 1,000,000 articles against a plain ORDER BY rank",
     "imports": "a 1 GB WordPress export imported: peak memory against lxml streaming it alone",
     "alerts": "a breaking alert to 100,000 subscribers against the SMTP sink's own maximum rate",
+    "push": "a breaking update pushed to 10,000 browsers against the push service's own maximum",
 }
 
 

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ from . import keys
 #: record adds 86 bytes of header, 16 of tag and 1 of padding delimiter.
 MAX_PLAINTEXT = 4096 - 86 - 16 - 1
 JWT_LIFETIME = 12 * 3600
+REUSE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -57,16 +59,30 @@ def subject() -> str:
     return settings.NEWSDESK_VAPID_SUBJECT or settings.NEWSDESK_SITE_URL
 
 
+_signed: dict[tuple[str, str, str], tuple[float, str]] = {}
+_signing = threading.Lock()
+
+
 def authorization(endpoint: str, now: float | None = None) -> str:
+    """``vapid t=<JWT>, k=<public key>`` for the endpoint's push service.
+
+    A token is good for 12 hours; one is signed per push service and reused
+    for an hour, so a breaking alert to many browsers signs a handful, not
+    one per browser."""
     url = httpx.URL(endpoint)
     origin = f"{url.scheme}://{url.netloc.decode('ascii')}"
-    claims = {
-        "aud": origin,
-        "exp": int((now or time.time()) + JWT_LIFETIME),
-        "sub": subject(),
-    }
-    token = sign(claims, keys.private_key())
-    return f"vapid t={token}, k={keys.public_key()}"
+    when = now or time.time()
+    public = keys.public_key()
+    key = (origin, subject(), public)
+    with _signing:
+        found = _signed.get(key)
+        if found is not None and when - found[0] < REUSE_SECONDS:
+            return found[1]
+    claims = {"aud": origin, "exp": int(when + JWT_LIFETIME), "sub": subject()}
+    value = f"vapid t={sign(claims, keys.private_key())}, k={public}"
+    with _signing:
+        _signed[key] = (when, value)
+    return value
 
 
 def build(endpoint: str, p256dh: str, auth: str, message: bytes, topic: str) -> Request:
