@@ -29,7 +29,7 @@ from django.utils import timezone
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
 from newsdesk.news import languages
-from newsdesk.news.models import Article, Author, Tag
+from newsdesk.news.models import Article, Author, Coverage, Tag
 from newsdesk.site import current as site_settings
 
 from .conditional import conditional, public_cache
@@ -42,6 +42,8 @@ XHTML = "http://www.w3.org/1999/xhtml"
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_LIMIT = 1000
 KINDS = ("articles", "tags", "authors")
+#: Live coverages listed in the site part (a newsroom runs a handful at a time).
+MAX_COVERAGES = 1000
 XML = "application/xml; charset=utf-8"
 
 
@@ -189,11 +191,23 @@ def _home_pages(newest: datetime | None) -> list[Url]:
     return [Url(address, newest, alternates) for _code, address in pages]
 
 
+def _coverage_pages() -> list[Url]:
+    """Each live coverage's page, last changed by its own edit or its newest update."""
+    published = Q(articles__status=Article.Status.PUBLISHED)
+    rows = Coverage.objects.annotate(newest=Max("articles__published_at", filter=published))
+    return [
+        Url(absolute(c.get_absolute_url()), max(filter(None, (c.modified_at, c.newest))))
+        for c in rows.order_by("pk")[:MAX_COVERAGES]
+    ]
+
+
 @conditional
 def site(request: HttpRequest) -> HttpResponse:
+    """The home pages and the live coverages' pages."""
     newest = Article.published.aggregate(last=Max(_changed()))["last"]
-    response = HttpResponse(_urlset(_home_pages(newest)), content_type=XML)
-    return depends_on(response, [deps.ALL])
+    urls = _home_pages(newest) + _coverage_pages()
+    response = HttpResponse(_urlset(urls), content_type=XML)
+    return depends_on(response, [deps.ALL, deps.COVERAGES])
 
 
 @conditional

@@ -128,3 +128,12 @@ def test_websub_pings_the_feeds_of_an_updates_coverages(talks: Coverage) -> None
     found = websub.topics(article)
     assert f"http://127.0.0.1:8000{PATH}atom.xml" in found
     assert f"http://127.0.0.1:8000{PATH}feed.json" in found
+
+
+def test_the_site_sitemap_lists_coverage_pages(client: Client, talks: Coverage) -> None:
+    tree = etree.fromstring(client.get("/sitemaps/site.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text for e in tree.findall("s:url/s:loc", ns)]
+    assert f"http://127.0.0.1:8000{PATH}" in locs
+    [lastmod] = tree.xpath(f"s:url[s:loc='http://127.0.0.1:8000{PATH}']/s:lastmod", namespaces=ns)
+    assert datetime.fromisoformat(lastmod.text.replace("Z", "+00:00")).tzinfo is not None
