@@ -7,7 +7,8 @@ only the parts that hold something, with the newest change in each.
 
 An article with published translations lists each of them, and itself, as
 ``xhtml:link rel="alternate" hreflang`` (one more query a part); with several
-site languages, the site part lists each language's News Feed likewise.
+site languages, the site part lists each language's News Feed likewise. The
+site part also lists the live coverages' pages.
 
 The Google News sitemap lists the articles published in the last 48 hours,
 newest first, at most 1,000, as Google's publisher guidelines ask.
