@@ -207,3 +207,19 @@ def test_messages_are_forgotten_with_the_outbox_retention(
     sending.plan_all(clock())
     assert (PushMessage.objects.count(), PushDelivery.objects.count()) == (0, 0)
     assert PushSubscription.objects.count() == 1
+
+
+def test_a_refusal_other_than_gone_fails_at_once_and_keeps_the_subscription(
+    push_service: PushService, clock: Clock, make_article: Callable[..., Article]
+) -> None:
+    subscription = subscribed(push_service.browser("strict"))
+    push_service.script = {"strict": [(413, {})]}
+    make_article(headline="Breaking", is_breaking=True)
+    sending.plan_all(clock())
+    assert sending.deliver_due(clock) == 1
+    clock.advance(days=1)
+    assert sending.deliver_due(clock) == 0
+    delivery = PushDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.last_status) == ("failed", 1, 413)
+    subscription.refresh_from_db()
+    assert subscription.failures == 1
