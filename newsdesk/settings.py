@@ -605,6 +605,15 @@ NEWSDESK_WIRE_MAX_BYTES = env_int(
 )
 NEWSDESK_WIRE_PER_HOST = env_int("NEWSDESK_WIRE_PER_HOST", 2, minimum=1, maximum=32)
 NEWSDESK_WIRE_BATCH = env_int("NEWSDESK_WIRE_BATCH", 8, minimum=1, maximum=1000)
+# Embedded posts (docs/desk.md, "Embeds"): the Mastodon instances the desk may
+# embed from (others' posts stay links), lower-case host names.
+NEWSDESK_EMBED_MASTODON_HOSTS = [
+    h.lower()
+    for h in env_list(
+        "NEWSDESK_EMBED_MASTODON_HOSTS",
+        "mastodon.social,mastodon.online,mstdn.social,mas.to,journa.host",
+    )
+]
 # A wire story is "spreading" once this many outlets report it within this
 # many minutes: flagged on the monitor, announced on every open desk page.
 NEWSDESK_WIRE_SPREAD_OUTLETS = env_int("NEWSDESK_WIRE_SPREAD_OUTLETS", 3, minimum=2, maximum=50)

@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
-from newsdesk.news import permissions
+from newsdesk.news import embeds, permissions
 from newsdesk.news.models import Article, ArticleAuthor, Author, Correction, Coverage, Tag
 
 
@@ -98,7 +98,16 @@ def image(article: Article) -> dict[str, Any] | None:
     if found is None:
         return None
     shown = found.as_json(article.image_alt)
-    return {k: shown[k] for k in ("url", "srcset", "alt", "width", "height")}
+    return {
+        **{k: shown[k] for k in ("url", "srcset", "alt", "width", "height")},
+        "caption": article.image_caption,
+        "credit": article.image_credit,
+    }
+
+
+def body_html(item: Article) -> str:
+    """The body with each embedded post as its link and preview text (no frame)."""
+    return str(embeds.page_body(item.body_html, interactive=False)[0])
 
 
 def article(item: Article) -> dict[str, Any]:
@@ -109,7 +118,7 @@ def article(item: Article) -> dict[str, Any]:
         "url": absolute(item.get_absolute_url()),
         "headline": item.headline,
         "lede": item.lede,
-        "body_html": item.body_html,
+        "body_html": body_html(item),
         "language": item.language,
         "published_at": item.published_at,
         "updated_at": item.updated_at,

@@ -89,6 +89,8 @@ class ImageOut(Schema):
     url: str = Field(description="The original, cleaned of metadata.")
     srcset: str = Field(description="WebP renditions as `url 480w, url 960w, ...`.")
     alt: str
+    caption: str = Field(description="Shown under the image; may be empty.")
+    credit: str = Field(description="Who made the picture (“Photo: …”); may be empty.")
     width: int
     height: int
 

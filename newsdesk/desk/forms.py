@@ -89,7 +89,26 @@ class ComposerForm(forms.Form):
     image_alt = forms.CharField(
         label=gettext_lazy("Image description (alt text)"), required=False, max_length=300
     )
+    image_caption = forms.CharField(
+        label=gettext_lazy("Caption"), required=False, max_length=actions.MAX_IMAGE_CAPTION
+    )
+    image_credit = forms.CharField(
+        label=gettext_lazy("Credit (photographer, agency)"),
+        required=False,
+        max_length=actions.MAX_IMAGE_CREDIT,
+    )
     remove_image = forms.BooleanField(label=gettext_lazy("Remove the image"), required=False)
+    # An image for the body: stored, then its Markdown line goes in the text.
+    inline_image = forms.FileField(label=gettext_lazy("Image for the body"), required=False)
+    inline_alt = forms.CharField(
+        label=gettext_lazy("Its description (alt text)"), required=False, max_length=300
+    )
+    inline_caption = forms.CharField(
+        label=gettext_lazy("Its caption"), required=False, max_length=actions.MAX_IMAGE_CAPTION
+    )
+    inline_credit = forms.CharField(
+        label=gettext_lazy("Its credit"), required=False, max_length=actions.MAX_IMAGE_CREDIT
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     publish_at = forms.DateTimeField(
         label=gettext_lazy("Publish at"),
@@ -245,6 +264,8 @@ def initial_for(article: Article) -> dict[str, Any]:
         "coverages": [c.pk for c in article.coverages.all()],
         "version": article.version,
         "image_alt": article.image_alt,
+        "image_caption": article.image_caption,
+        "image_credit": article.image_credit,
         "change": "minor",
     }
     for i, byline in enumerate(article.bylines.select_related("author")[:BYLINE_SLOTS]):
@@ -261,4 +282,5 @@ def initial_for(article: Article) -> dict[str, Any]:
 def initial_from_data(data: dict[str, Any]) -> dict[str, Any]:
     """An autosave's stored fields back into the form (only known names)."""
     names = set(ComposerForm().fields)
-    return {k: v for k, v in data.items() if k in names and k not in {"image", "version"}}
+    skipped = {"image", "version", "inline_image"}
+    return {k: v for k, v in data.items() if k in names and k not in skipped}

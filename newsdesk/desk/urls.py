@@ -35,6 +35,7 @@ patterns = [
     route("autosave", views.autosave, "autosave"),
     route("autosave/discard", views.discard_autosave, "discard_autosave"),
     route("preview", views.render_preview, "render_preview"),
+    route("images/inline", views.upload_image, "upload_image"),
     route("articles", lists.article_list, "articles"),
     route(r"articles/(?P<pk>[0-9]+)", views.edit, "edit"),
     route(r"articles/(?P<pk>[0-9]+)/autosave", views.restore_autosave, "restore_autosave"),

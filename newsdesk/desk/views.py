@@ -12,13 +12,14 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from newsdesk.news import actions, languages, permissions
+from newsdesk.news import actions, embeds, languages, permissions
 from newsdesk.news.models import Article, ArticleAuthor, AuditEntry, Revision, Tag
-from newsdesk.news.rendering import render_markdown
+from newsdesk.news.rendering import inline_line, render_markdown
 from newsdesk.site import current as site
 
 from . import diff, editing
@@ -92,14 +93,42 @@ def _store_image(form: ComposerForm, user: Any) -> Any:
 
 
 def _image_changes(form: ComposerForm, image: Any, article: Article | None) -> dict[str, Any]:
-    alt = (form.cleaned_data.get("image_alt") or "").strip()
+    data = form.cleaned_data
+    alt = (data.get("image_alt") or "").strip()
+    words = {
+        "image_caption": data.get("image_caption") or "",
+        "image_credit": data.get("image_credit") or "",
+    }
     if image is not None:
-        return {"image": image, "image_alt": alt}
-    if form.cleaned_data.get("remove_image"):
+        return {"image": image, "image_alt": alt, **words}
+    if data.get("remove_image"):
         return {"image": None, "image_alt": ""}
     if article is not None and getattr(article, "image_id", None):
-        return {"image_alt": alt}
+        return {"image_alt": alt, **words}
     return {}
+
+
+def _store_inline(form: ComposerForm, user: Any) -> str:
+    """Store the body's image; return the Markdown line that shows it."""
+    from newsdesk.images.processing import store_upload
+
+    data = form.cleaned_data
+    upload = data.get("inline_image")
+    alt = " ".join((data.get("inline_alt") or "").split())
+    errors: dict[str, list[str]] = {}
+    if not upload:
+        errors["inline_image"] = [_("Choose an image to put in the body.")]
+    if not alt:
+        errors["inline_alt"] = [_("Describe the image for readers who cannot see it.")]
+    if errors:
+        raise ValidationError(errors)
+    try:
+        image = store_upload(upload, user=user, alt=alt)
+    except ValidationError as exc:
+        raise ValidationError({"inline_image": exc.messages}) from exc
+    return inline_line(
+        image, alt, data.get("inline_caption") or "", data.get("inline_credit") or ""
+    )
 
 
 def _save(request: DeskRequest, article: Article | None, form: ComposerForm, do: str) -> Article:
@@ -173,6 +202,7 @@ def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
         return refused
     conflict: list[diff.FieldDiff] | None = None
     preview = None
+    inserted = None
     status = 200
     if request.method == "POST":
         form = ComposerForm(request.POST, request.FILES)
@@ -181,7 +211,15 @@ def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
         if do == "preview":
             # Shown with whatever the form says about the rest; nothing is saved.
             if form.is_valid() or "body" not in form.errors:
-                preview = render_markdown(form.cleaned_data.get("body") or "")
+                preview = _preview(form.cleaned_data, article)
+        elif do == "insert_image":
+            # Without JavaScript: the image is stored and the composer comes
+            # back with everything typed so far and the line to paste.
+            form.is_valid()
+            try:
+                inserted = _store_inline(form, user)
+            except ValidationError as exc:
+                editing.errors_to_form(form, exc)
         elif do not in needs:
             return HttpResponse(_("Unknown action."), status=400)
         elif not user.has_perm(needs[do]):
@@ -222,7 +260,7 @@ def _composer(request: DeskRequest, article: Article | None) -> HttpResponse:
         restore = _autosave_for(request, article)
         if restore is not None and article is not None and restore.saved_at <= article.modified_at:
             restore = None
-    extra = {"conflict": conflict, "preview": preview, "restore": restore}
+    extra = {"conflict": conflict, "preview": preview, "restore": restore, "inserted": inserted}
     return _render_composer(request, form, article, status=status, **extra)
 
 
@@ -334,13 +372,61 @@ def restore_autosave(request: DeskRequest, pk: int) -> HttpResponse:
     return _render_composer(request, form, article, restored=saved)
 
 
+def _preview(data: dict[str, Any], article: Article | None) -> str:
+    """The whole update as readers will see it, from the composer's fields:
+    headline, lede, featured image with caption and credit, body (embedded
+    posts as their cards, with any preview text already fetched), sources."""
+    body = render_markdown(str(data.get("body") or ""))
+    image = getattr(article, "image", None) if not data.get("remove_image") else None
+    sources = [
+        {"outlet": s.outlet, "url": s.url, "style": s.quote_style}
+        for s in data.get("sources") or []
+        if isinstance(s, actions.SourceInput)
+    ]
+    context = {
+        "headline": data.get("headline") or "",
+        "lede": data.get("lede") or "",
+        "image": image,
+        "image_alt": data.get("image_alt") or "",
+        "image_caption": data.get("image_caption") or "",
+        "image_credit": data.get("image_credit") or "",
+        "body": embeds.page_body(body, interactive=False)[0],
+        "sources": sources,
+    }
+    return render_to_string("desk/_preview.html", context)
+
+
 @desk_view(WRITE, methods=("POST",))
 def render_preview(request: DeskRequest) -> HttpResponse:
-    """The body as the public page renders it (same renderer), for the live preview."""
+    """The whole update as the public page renders it (same renderer), for the
+    live preview beside the form."""
     body = request.POST.get("body", "")
     if len(body) > actions.MAX_BODY:
         return JsonResponse({"error": _("The body is too long to preview.")}, status=400)
-    return JsonResponse({"html": render_markdown(body), "unsafe": unsafe_links(body)})
+    form = ComposerForm(request.POST)
+    form.is_valid()  # a preview shows what it can of a form still being written
+    data = {**form.cleaned_data, "body": body}
+    article = None
+    raw_pk = request.POST.get("article") or ""
+    if raw_pk.isdigit():
+        article = _article(request, int(raw_pk))
+    return JsonResponse({"html": _preview(data, article), "unsafe": unsafe_links(body)})
+
+
+@desk_view(WRITE, methods=("POST",))
+def upload_image(request: DeskRequest) -> HttpResponse:
+    """Store an image for the body; answer the Markdown line that shows it
+    (the composer's script puts it at the cursor)."""
+    refused = editing.too_large(request)
+    if refused is not None:
+        return refused
+    form = ComposerForm(request.POST, request.FILES)
+    form.is_valid()
+    try:
+        line = _store_inline(form, request.user)
+    except ValidationError as exc:
+        return JsonResponse({"errors": exc.message_dict}, status=400)
+    return JsonResponse({"line": line})
 
 
 @desk_view(WRITE, article="view")
@@ -363,6 +449,7 @@ def preview(request: DeskRequest, pk: int) -> HttpResponse:
     desk_author = None if article.bylines.all() else site.default_author(site.of(request))
     context = {
         "article": article,
+        "body": embeds.page_body(article.body_html, interactive=False)[0],
         "related": [],
         "live_position": None,
         "desk_preview": True,

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from newsdesk.news import languages
+from newsdesk.news import embeds, languages
 from newsdesk.news.models import Article, ArticleAuthor, Author, Coverage, Tag
 from newsdesk.news.pagination import Cursor, page
 from newsdesk.site import current as site_settings
@@ -148,6 +148,8 @@ class Picture:
     type: str
     large: str
     alt: str
+    caption: str = ""
+    credit: str = ""
 
 
 MEDIA_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
@@ -163,6 +165,8 @@ def picture(article: Article) -> Picture | None:
         type=MEDIA_TYPES.get(image.format, "application/octet-stream"),
         large=absolute_media(image.src(1600)),
         alt=article.image_alt,
+        caption=article.image_caption,
+        credit=article.image_credit,
     )
 
 
@@ -195,15 +199,38 @@ def entry_id(article: Article) -> str:
     return f"tag:{host},{article.created_at:%Y-%m-%d}:article:{article.pk}"
 
 
-def _content_html(article: Article, sources: list[Source], notes: list[CorrectionNote]) -> str:
-    """The body, then the sources and corrections a reader of the page would see.
+def _lead_figure(image: Picture | None) -> str:
+    """The featured image with its caption and credit, when it has either."""
+    if image is None or not (image.caption or image.credit):
+        return ""
+    credit = _("Photo: %(credit)s") % {"credit": image.credit} if image.credit else ""
+    words = " ".join(escape(w) for w in (image.caption, credit) if w)
+    return (
+        f'<figure><img src="{escape(image.large)}" alt="{escape(image.alt)}">'
+        f"<figcaption>{words}</figcaption></figure>"
+    )
+
+
+def _content_html(
+    article: Article,
+    sources: list[Source],
+    notes: list[CorrectionNote],
+    previews: dict[str, embeds.Preview] | None = None,
+) -> str:
+    """The featured image's figure (with a caption or credit), the body, then
+    the sources and corrections a reader of the page would see. Embedded posts
+    are their link and preview text, never a frame or a script.
 
     An update with a lede and no body carries the lede as its paragraph, so
     readers that show only the content do not show an empty entry."""
     body = article.body_html
+    if "data-embed-url" in body:
+        if previews is None:
+            previews = embeds.previews_for(embeds.urls(body))
+        body = str(embeds.expand(body, previews, interactive=False))
     if not body and article.lede:
         body = f"<p>{escape(article.lede)}</p>"
-    parts = [body]
+    parts = [_lead_figure(picture(article)), body]
     if sources:
         items = "".join(
             "<li>{} {}</li>".format(
@@ -227,9 +254,14 @@ def desk_author() -> Person | None:
     return Person(author.name, absolute(author.get_absolute_url())) if author else None
 
 
-def adapt(article: Article, unsigned: tuple[Person, ...] = ()) -> Entry:
+def adapt(
+    article: Article,
+    unsigned: tuple[Person, ...] = (),
+    previews: dict[str, embeds.Preview] | None = None,
+) -> Entry:
     """One published article (with its relations prefetched) as a feed entry;
-    ``unsigned`` names its authors when it has no byline (the desk's author)."""
+    ``unsigned`` names its authors when it has no byline (the desk's author);
+    ``previews``: the embedded posts' text, read for the whole page at once."""
     assert article.published_at is not None
     sources = [Source(s.outlet, s.url, s.quote_style) for s in article.sources.all()]
     notes = [CorrectionNote(c.created_at, c.text) for c in article.corrections.all()]
@@ -238,7 +270,7 @@ def adapt(article: Article, unsigned: tuple[Person, ...] = ()) -> Entry:
         url=absolute(article.get_absolute_url()),
         title=article.headline,
         summary=article.lede,
-        content_html=_content_html(article, sources, notes),
+        content_html=_content_html(article, sources, notes, previews),
         published=article.published_at,
         updated=max(article.updated_at or article.published_at, article.published_at),
         language=article.language,
@@ -278,7 +310,8 @@ def read(scope: Scope, cursor: Cursor | None, size: int) -> tuple[list[Entry], C
     if any(not a.bylines.all() for a in articles):  # read once, and only when needed
         desk = desk_author()
         unsigned = (desk,) if desk else ()
-    return [adapt(a, unsigned) for a in articles], next_cursor
+    previews = embeds.previews_for(u for a in articles for u in embeds.urls(a.body_html))
+    return [adapt(a, unsigned, previews) for a in articles], next_cursor
 
 
 @dataclass(frozen=True)

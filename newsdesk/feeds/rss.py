@@ -24,12 +24,28 @@ NAMESPACES = {
     "xmlns:atom": "http://www.w3.org/2005/Atom",
     "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
     "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+    "xmlns:media": "http://search.yahoo.com/mrss/",
 }
 
 
 def _date(value: datetime) -> str:
     """RFC 822 as RSS asks, in GMT."""
     return http_date(value.timestamp())
+
+
+def _media(xml: XMLWriter, entry: Entry) -> None:
+    """Media RSS for the featured image: its description, caption and credit."""
+    image = entry.image
+    if image is None:
+        return
+    xml.start("media:content", {"url": image.large, "medium": "image"})
+    if image.alt:
+        xml.element("media:description", image.alt)
+    if image.caption:
+        xml.element("media:title", image.caption)
+    if image.credit:
+        xml.element("media:credit", image.credit, {"role": "photographer"})
+    xml.end("media:content")
 
 
 def render(channel: Channel, entries: list[Entry]) -> bytes:
@@ -78,6 +94,7 @@ def render(channel: Channel, entries: list[Entry]) -> bytes:
                     "type": entry.image.type,
                 },
             )
+            _media(xml, entry)
         quoted = next((s for s in entry.sources if s.url), None)
         if quoted:
             xml.element("source", quoted.outlet, {"url": quoted.url})

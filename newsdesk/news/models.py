@@ -13,6 +13,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db import models
 from django.urls import get_script_prefix
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -166,6 +167,9 @@ class Article(models.Model):
         verbose_name=_("featured image"),
     )
     image_alt = models.CharField(_("image alt text"), max_length=300, blank=True)
+    # This use of the image: the caption under it and the photographer's credit.
+    image_caption = models.CharField(_("image caption"), max_length=500, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
     # The update this one translates (the first of its group): an update and
     # its translations are the original and every article pointing at it.
     translation_of = models.ForeignKey(
@@ -523,3 +527,33 @@ class LegacyUrl(models.Model):
 
     def __str__(self) -> str:
         return f"{self.path} -> {self.article_id}"
+
+
+class EmbedPreview(models.Model):
+    """What a card shows of an embedded post before the reader loads it.
+
+    A cache, not content: the actions note the posts a body embeds (status
+    pending), the worker fetches each one's oEmbed answer or page metadata
+    through the SSRF guard after the change has committed, and keeps only
+    plain text (``news/embeds.py``). Pages show the card with or without it.
+    """
+
+    class Status(models.TextChoices):
+        # Never shown to anyone: the worker's bookkeeping.
+        PENDING = "pending", "pending"
+        FETCHED = "fetched", "fetched"
+        FAILED = "failed", "failed"
+
+    url = models.CharField(max_length=500, unique=True)
+    provider = models.CharField(max_length=20)
+    text = models.CharField(max_length=500, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    fetched_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.url

@@ -1,11 +1,32 @@
-"""Security headers Django 5.2 does not set itself."""
+"""Security headers Django 5.2 does not set itself.
+
+The Content-Security-Policy allows no frames (``frame-src 'none'``) unless a
+view names the origins its page may frame: an article embedding a post lists
+exactly its providers' frame origins (``news/embeds.py``), which the reader's
+click on "Load post" then loads.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+
+_ORIGIN = re.compile(r"^https://[a-z0-9.-]+$")
+
+
+def allow_frames(response: HttpResponseBase, origins: Iterable[str]) -> None:
+    """Let this page frame these ``https://host`` origins (and nothing else)."""
+    response.frame_origins = sorted(o for o in set(origins) if _ORIGIN.match(o))  # type: ignore[attr-defined]
+
+
+def policy(frame_origins: Iterable[str] = ()) -> str:
+    """The site's CSP with ``frame-src`` for these origins (``'none'`` without)."""
+    frames = " ".join(frame_origins) or "'none'"
+    return f"{settings.NEWSDESK_CSP}; frame-src {frames}"
 
 
 class SecurityHeadersMiddleware:
@@ -14,7 +35,9 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", settings.NEWSDESK_CSP)
+        response.headers.setdefault(
+            "Content-Security-Policy", policy(getattr(response, "frame_origins", ()))
+        )
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from newsdesk.cache import deps
 from newsdesk.cache.deps import depends_on
 from newsdesk.feeds.conditional import conditional, state_of
-from newsdesk.news import actions, languages
+from newsdesk.news import actions, embeds, languages
 from newsdesk.news.models import (
     Article,
     ArticleAuthor,
@@ -27,6 +27,8 @@ from newsdesk.news.models import (
 from newsdesk.news.pagination import BadCursor, Cursor, page
 from newsdesk.search import find
 from newsdesk.site import current as site_settings
+
+from .middleware import allow_frames
 
 CARD_FIELDS = (
     "id",
@@ -237,11 +239,13 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     desk_author = (
         None if item.bylines.all() else site_settings.default_author(site_settings.of(request))
     )
+    body, frames = embeds.page_body(item.body_html)
     response = render(
         request,
         "public/article.html",
         {
             "article": item,
+            "body": body,
             "related": more,
             "live_position": live_position(request),
             "desk_author": desk_author,
@@ -256,6 +260,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
             **page_language(item.language),
         },
     )
+    allow_frames(response, frames)
     shown = [deps.article(a.pk) for a in [item, *more, *others]]
     lists = [deps.tag(t.slug) for t in item.tags.all()] + ([deps.ALL] if filled else [])
     group = [deps.translations(item.translation_of_id or item.pk)]

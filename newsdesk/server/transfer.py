@@ -166,6 +166,8 @@ def _article(article: Article) -> dict[str, Any]:
         ],
         "image": article.image_id,
         "image_alt": article.image_alt,
+        "image_caption": article.image_caption,
+        "image_credit": article.image_credit,
         "corrections": [
             {"created_at": _iso(c.created_at), "text": c.text}
             for c in sorted(article.corrections.all(), key=lambda c: (c.created_at, c.pk))

@@ -32,9 +32,10 @@ from newsdesk.hooks.consumers import plan_all
 from newsdesk.hooks.delivery import Clients, deliver_due, make_clients
 from newsdesk.news.actions import publish_due
 from newsdesk.news.outbox import events_committed
-from newsdesk.tips.actions import prune as prune_tips
 from newsdesk.push import sending as push
+from newsdesk.tips.actions import prune as prune_tips
 from newsdesk.wire.fetch import RefreshResult, refresh_due
+from newsdesk.wire.previews import fill_due as fill_embed_previews
 from newsdesk.wire.pushed import renew_due
 
 from . import wakeups
@@ -62,6 +63,7 @@ def run_once(clients: Clients, clock: Callable[[], datetime] = timezone.now) -> 
     fetched = refresh_due(clock=clock, parallel=WIRE_THREADS)
     renew_due(clock=clock)  # WebSub subscriptions to the sources' hubs
     prune_tips(clock())  # tips past the site's retention period, with their files
+    fill_embed_previews(clock=clock)  # embedded posts' preview text, after their commit
     beat()  # the real time: /readyz asks whether the worker is alive now
     _count_fetches(fetched)
     return sent

@@ -22,14 +22,14 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from newsdesk.images.models import Image
 
-from .. import audit, languages, outbox
+from .. import audit, embeds, languages, outbox
 from ..models import (
     Article,
     ArticleAuthor,
@@ -61,6 +61,8 @@ MAX_AUTHORS = 10
 MAX_CORRECTION = 2000
 MAX_LANGUAGE = 16  # Article.language's column
 MAX_IMAGE_ALT = 300  # Article.image_alt's column
+MAX_IMAGE_CAPTION = 500  # Article.image_caption's column
+MAX_IMAGE_CREDIT = 200  # Article.image_credit's column
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -148,6 +150,7 @@ def _validate(fields: dict[str, Any]) -> dict[str, Any]:
         clean["sources"] = _validate_sources(fields["sources"], errors)
     if "image" in fields or "image_alt" in fields:
         _validate_image(fields, clean, errors)
+    _validate_image_words(fields, clean, errors)
     if "coverages" in fields:
         coverages = list(fields["coverages"] or [])
         if not all(isinstance(c, Coverage) and c.pk for c in coverages):
@@ -177,6 +180,23 @@ def _validate_image(fields: dict[str, Any], clean: dict[str, Any], errors: _Erro
         clean["image_alt"] = alt
     if clean.get("image") is not None and "image_alt" in clean and not clean["image_alt"]:
         errors.add("image_alt", _image_needs_alt())
+
+
+def _validate_image_words(fields: dict[str, Any], clean: dict[str, Any], errors: _Errors) -> None:
+    """The caption and credit of the featured image: one line of plain text each."""
+    limits = {"image_caption": MAX_IMAGE_CAPTION, "image_credit": MAX_IMAGE_CREDIT}
+    for name, limit in limits.items():
+        if name not in fields:
+            continue
+        value = _clean_line(str(fields[name] or ""))
+        if len(value) > limit:
+            message = (
+                _("Keep the caption to %(limit)d characters (it has %(length)d).")
+                if name == "image_caption"
+                else _("Keep the credit to %(limit)d characters (it has %(length)d).")
+            )
+            errors.add(name, message % {"limit": limit, "length": len(value)})
+        clean[name] = value
 
 
 def _image_needs_alt() -> str:
@@ -273,7 +293,10 @@ def _locked(article: Article, expected_version: int | None) -> Article:
 
 
 def _render(article: Article) -> None:
-    article.body_html = render_markdown(article.body)
+    # In the update's own language: the words the renderer adds ("Photo: ...").
+    with translation.override(article.language or None):
+        article.body_html = render_markdown(article.body)
+    embeds.want(article.body_html)
     words = count_words(article.body_html) + count_words(article.lede)
     article.word_count = words
     article.reading_time = reading_time(words, count_images(article.body_html))
@@ -305,8 +328,13 @@ def _apply(article: Article, clean: dict[str, Any]) -> None:
     for name in ("headline", "lede", "body", "language", "is_breaking", "image", "image_alt"):
         if name in clean:
             setattr(article, name, clean[name])
+    for name in ("image_caption", "image_credit"):
+        if name in clean:
+            setattr(article, name, clean[name])
     if article.image_id is None:
         article.image_alt = ""
+        article.image_caption = ""
+        article.image_credit = ""
     elif not article.image_alt and article.image is not None:
         # An image without alt text here: the image's own description, or refuse.
         article.image_alt = _clean_line(article.image.alt)[:MAX_IMAGE_ALT]
@@ -379,10 +407,15 @@ def snapshot(article: Article) -> dict[str, Any]:
 
 
 def _image(article: Article) -> dict[str, Any] | None:
-    """The featured image: id, URLs, size and this article's alt text."""
+    """The featured image: id, URLs, size and this article's alt text,
+    caption and credit."""
     if article.image_id is None or article.image is None:
         return None
-    return article.image.as_json(article.image_alt)
+    return {
+        **article.image.as_json(article.image_alt),
+        "caption": article.image_caption,
+        "credit": article.image_credit,
+    }
 
 
 def event_payload(article: Article) -> dict[str, Any]:
@@ -482,6 +515,8 @@ def create_draft(
     slug: str = "",
     image: Image | None = None,
     image_alt: str = "",
+    image_caption: str = "",
+    image_credit: str = "",
     translation_of: Article | None = None,
     coverages: Iterable[Coverage] = (),
     user: Any = None,
@@ -503,6 +538,8 @@ def create_draft(
             "language": language or languages.default_language(),
             "image": image,
             "image_alt": image_alt,
+            "image_caption": image_caption,
+            "image_credit": image_credit,
             "coverages": list(coverages),
         }
     )
@@ -525,6 +562,7 @@ def create_draft(
 UPDATABLE = frozenset(
     {"headline", "lede", "body", "tags", "authors", "sources", "is_breaking", "language"}
     | {"image", "image_alt", "coverages"}
+    | {"image_caption", "image_credit"}
 )
 
 
@@ -727,6 +765,7 @@ def correct(
     check(user, "article.correct")
     _system_only(user, at)
     editable = {"headline", "lede", "body", "tags", "sources", "authors", "image", "image_alt"}
+    editable |= {"image_caption", "image_credit"}
     unknown = set(changes) - editable
     if unknown:
         raise TypeError(f"correct() cannot change {', '.join(sorted(unknown))}.")

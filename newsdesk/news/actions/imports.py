@@ -129,6 +129,8 @@ def import_article(
             version=int(record.get("version") or 1),
             image=image,
             image_alt=record.get("image_alt", "")[:300],
+            image_caption=str(record.get("image_caption") or "")[:500] if image else "",
+            image_credit=str(record.get("image_credit") or "")[:200] if image else "",
             translation_of=translation_of,
         )
         _render(article)

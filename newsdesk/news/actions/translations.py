@@ -90,6 +90,8 @@ def translate(article: Article, *, language: str, user: Any = None) -> Article:
             language=found,
             image=article.image,
             image_alt=article.image_alt,
+            image_caption=article.image_caption,
+            image_credit=article.image_credit,
             translation_of=Article.objects.get(pk=group_of(article)),
             user=user,
         )

@@ -1,6 +1,7 @@
-// The composer, enhanced: autosave every few seconds and a live preview
-// rendered by the server with the public page's renderer. Without
-// JavaScript the Save and Preview buttons do the same work.
+// The composer, enhanced: autosave every few seconds, a live preview of the
+// whole update rendered by the server with the public page's renderer, and
+// "Upload and insert" putting the image's Markdown line at the cursor.
+// Without JavaScript the Save, Preview and Upload buttons do the same work.
 (function () {
   "use strict";
   var form = document.getElementById("composer");
@@ -18,6 +19,7 @@
   function fields() {
     var data = new FormData(form);
     data.delete("image");
+    data.delete("inline_image");
     data.delete("do");
     if (form.dataset.article) data.set("article", form.dataset.article);
     return data;
@@ -47,8 +49,7 @@
   }
 
   function renderPreview() {
-    var data = new FormData();
-    data.set("body", body.value);
+    var data = fields();
     fetch(form.dataset.preview, {
       method: "POST",
       body: data,
@@ -61,11 +62,59 @@
 
   form.addEventListener("input", function (event) {
     dirty = true;
-    if (event.target === body) {
+    if (event.target.type !== "file") {
       clearTimeout(previewTimer);
       previewTimer = setTimeout(renderPreview, 300);
     }
   });
+
+  // Upload and insert: the server stores the image through the pipeline and
+  // answers the line; it goes in at the cursor, on a line of its own.
+  var insertButton = form.querySelector("button.insert-image");
+  var inserted = form.querySelector(".inserted");
+  function insertLine(line) {
+    var start = body.selectionStart || 0;
+    var end = body.selectionEnd || start;
+    var before = body.value.slice(0, start);
+    var after = body.value.slice(end);
+    var lead = before && !/\n\n$/.test(before) ? (/\n$/.test(before) ? "\n" : "\n\n") : "";
+    var tail = after && !/^\n\n/.test(after) ? (/^\n/.test(after) ? "\n" : "\n\n") : "";
+    body.value = before + lead + line + tail + after;
+    var cursor = (before + lead + line).length;
+    body.setSelectionRange(cursor, cursor);
+    body.focus();
+    dirty = true;
+    renderPreview();
+  }
+  if (insertButton && form.dataset.upload) {
+    insertButton.addEventListener("click", function (event) {
+      event.preventDefault();
+      var data = new FormData(form);
+      data.delete("image");
+      data.delete("do");
+      fetch(form.dataset.upload, {
+        method: "POST",
+        body: data,
+        headers: { "X-CSRFToken": token },
+        credentials: "same-origin",
+      }).then(function (r) { return r.json(); }).then(function (answer) {
+        inserted.hidden = false;
+        if (answer.line) {
+          inserted.querySelector(".inserted-line").textContent = answer.line;
+          insertLine(answer.line);
+          ["inline_image", "inline_alt", "inline_caption", "inline_credit"].forEach(function (name) {
+            var input = form.querySelector("[name=" + name + "]");
+            if (input) input.value = "";
+          });
+        } else {
+          var messages = [];
+          var errors = answer.errors || {};
+          Object.keys(errors).forEach(function (k) { messages = messages.concat(errors[k]); });
+          inserted.querySelector(".inserted-line").textContent = messages.join(" ");
+        }
+      }).catch(function () {});
+    });
+  }
   form.addEventListener("submit", function () { dirty = false; });
   setInterval(autosave, 5000);
   if (body && body.value) renderPreview();
