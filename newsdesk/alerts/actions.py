@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from newsdesk.news.models import Tag
 
-from .models import Message, Subscription, new_key
+from .models import Alert, Message, Subscription, new_key
 
 #: At most one confirmation (or manage link) to an address in this time.
 RESEND_AFTER = timedelta(minutes=10)
@@ -161,3 +161,30 @@ def failed_permanently(sub_id: int, now: datetime | None = None) -> bool:
             return False
     _end(sub, State.STOPPED, now)
     return True
+
+
+#: How long an ended subscription's address, and a sent message's record, are kept.
+KEEP = timedelta(days=30)
+
+
+def forget(now: datetime | None = None) -> int:
+    """Delete what is no longer needed: subscriptions ended (or never
+    confirmed) more than KEEP ago, with their messages, so an address is not
+    kept after its owner left; sent, skipped and failed messages older than
+    KEEP; and alerts left without messages. Returns how many subscriptions went."""
+    now = now or timezone.now()
+    before = now - KEEP
+    ended = Subscription.objects.filter(
+        state__in=[State.UNSUBSCRIBED, State.STOPPED], ended_at__lt=before
+    ) | Subscription.objects.filter(state=State.PENDING, created_at__lt=before)
+    _total, by_model = ended.delete()
+    gone = by_model.get(Subscription._meta.label, 0)
+    done = [Message.State.SENT, Message.State.SKIPPED, Message.State.FAILED]
+    while ids := list(
+        Message.objects.filter(state__in=done, created_at__lt=before).values_list("pk", flat=True)[
+            :5000
+        ]
+    ):
+        Message.objects.filter(pk__in=ids).delete()
+    Alert.objects.filter(created_at__lt=before, planned=True, messages__isnull=True).delete()
+    return gone

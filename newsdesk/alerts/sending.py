@@ -29,6 +29,7 @@ import os
 import smtplib
 import socket
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -50,6 +51,9 @@ LEASE = timedelta(minutes=5)
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=6)
 MAX_ATTEMPTS = 10
+#: How long one pass of the worker sends before its other duties (scheduled
+#: publishing, webhooks, the wire) get their turn; the next pass goes on.
+PASS_SECONDS = 10.0
 State = Message.State
 
 
@@ -249,10 +253,12 @@ def send_batch(
     return sent, True
 
 
-def _sender(clock: Callable[[], datetime], counts: list[int], own_thread: bool = True) -> None:
+def _sender(
+    clock: Callable[[], datetime], counts: list[int], until: float, own_thread: bool = True
+) -> None:
     conn, composer = _Connection(), Composer()
     try:
-        while batch := claim(clock()):
+        while time.monotonic() < until and (batch := claim(clock())):
             try:
                 sent, working = send_batch(batch, conn, composer, clock)
             finally:
@@ -266,20 +272,28 @@ def _sender(clock: Callable[[], datetime], counts: list[int], own_thread: bool =
             connection.close()
 
 
-def send_due(clock: Callable[[], datetime] = timezone.now, threads: int | None = None) -> int:
-    """Send every due message over several connections; returns how many were sent.
-
-    With one connection it sends in the calling thread."""
+def send_due(
+    clock: Callable[[], datetime] = timezone.now,
+    threads: int | None = None,
+    seconds: float = PASS_SECONDS,
+) -> int:
+    """Send due messages over several connections for up to ``seconds`` (then
+    the worker's other duties get their turn and the next pass goes on);
+    returns how many were sent. With one connection it sends in the calling
+    thread."""
     release_abandoned(clock())
     if not Message.objects.filter(state=State.PENDING, next_attempt_at__lte=clock()).exists():
         return 0
     count = threads or settings.NEWSDESK_ALERTS_CONNECTIONS
     counts: list[int] = []
+    until = time.monotonic() + seconds
     if count == 1:
-        _sender(clock, counts, own_thread=False)
+        _sender(clock, counts, until, own_thread=False)
         return sum(counts)
     workers = [
-        threading.Thread(target=_sender, args=(clock, counts), name=f"alerts-{n}", daemon=True)
+        threading.Thread(
+            target=_sender, args=(clock, counts, until), name=f"alerts-{n}", daemon=True
+        )
         for n in range(count)
     ]
     for worker in workers:
@@ -289,8 +303,15 @@ def send_due(clock: Callable[[], datetime] = timezone.now, threads: int | None =
     return sum(counts)
 
 
+_forgot_at: list[float] = []
+
+
 def run(clock: Callable[[], datetime] = timezone.now) -> int:
-    """The worker's step: plan what the outbox and the clock call for, then send."""
+    """The worker's step: plan what the outbox and the clock call for, then
+    send; once an hour, forget what is no longer needed (actions.forget)."""
     while planning.plan(clock()):
         pass
+    if not _forgot_at or time.monotonic() - _forgot_at[-1] > 3600:
+        _forgot_at[:] = [time.monotonic()]
+        actions.forget(clock())
     return send_due(clock)

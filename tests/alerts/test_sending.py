@@ -196,3 +196,18 @@ def test_a_message_is_written_in_the_subscriptions_language(
     (alert,) = sink.to("uk@example.org")
     assert alert.message["Subject"].strip() == "Терміново: Обстріл енергетики"
     assert "Відписатися:" in alert.part("plain") and "Відписатися</a>" in alert.part("html")
+
+
+def test_ended_subscriptions_and_old_records_are_forgotten(
+    sink: Sink, make_article: Callable[..., Article]
+) -> None:
+    stays = subscriber("stays@example.org")
+    leaves = subscriber("leaves@example.org")
+    actions.subscribe("never@example.org", language="en")  # never confirmed
+    make_article(headline="Old news", is_breaking=True)
+    sending.run()
+    actions.unsubscribe(leaves)
+    month = timezone.now() + timedelta(days=31)
+    assert actions.forget(month) == 2
+    assert list(Subscription.objects.values_list("address", flat=True)) == [stays.address]
+    assert not Message.objects.exists() and not Alert.objects.exists()
