@@ -75,9 +75,41 @@ def real_hasher() -> Iterator[None]:
         yield
 
 
+def _half() -> str:
+    return "postgres" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+
+
 def pytest_report_header(config: pytest.Config) -> str:
-    engine = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    engine = "PostgreSQL" if _half() == "postgres" else "SQLite"
     return f"newsdesk database under test: {engine}"
+
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``make test`` runs the suite once per database. A test whose outcome
+    cannot depend on that database runs in one half only: the browser tests
+    (pages and scripts; every query under them runs in both halves through
+    the HTTP and action tests) and the modules marked ``half("sqlite")``
+    (no database, or a database of their own whatever the half) in the
+    SQLite half, and ``half("postgres")`` in the PostgreSQL one. Running one
+    half alone (``make test-sqlite``) still runs everything marked for it."""
+    half = _half()
+    kept: list[pytest.Item] = []
+    elsewhere: list[pytest.Item] = []
+    for item in items:
+        marker = item.get_closest_marker("half")
+        if marker is not None:
+            wanted = marker.args[0]
+        elif BROWSER_TESTS in Path(str(item.path)).parents:
+            wanted = "sqlite"
+        else:
+            wanted = half
+        (kept if wanted == half else elsewhere).append(item)
+    if elsewhere:
+        config.hook.pytest_deselected(items=elsewhere)
+        items[:] = kept
 
 
 @pytest.fixture

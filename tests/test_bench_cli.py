@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+# Nothing runs against a database: the same in either half of make test.
+pytestmark = pytest.mark.half("sqlite")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -26,6 +26,9 @@ from babel.messages.extract import extract
 from babel.messages.pofile import read_po
 from django.utils.translation.template import templatize
 
+# Files only: the same in either half of make test.
+pytestmark = pytest.mark.half("sqlite")
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "newsdesk"
 LOCALE = PACKAGE / "locale"

@@ -17,6 +17,9 @@ import pytest
 
 from tests.live.support import free_port
 
+# The commands run on a data folder of their own, without DATABASE_URL: one half is enough.
+pytestmark = pytest.mark.half("sqlite")
+
 NEWSDESK = [sys.executable, "-m", "newsdesk.cli"]
 
 

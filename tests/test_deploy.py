@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+# Settings and files only: the same in either half of make test.
+pytestmark = pytest.mark.half("sqlite")
+
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
 ENV_EXAMPLE = DEPLOY / "newsdesk.env.example"

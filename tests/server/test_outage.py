@@ -160,6 +160,7 @@ def publish(server: Server, token: str, headline: str) -> tuple[int, dict[str, o
     return status, json.loads(body)
 
 
+@pytest.mark.half("postgres")  # a PostgreSQL of its own, whatever the half
 def test_postgres_stopped_under_a_running_site(site: tuple[OwnPostgres, Server, str]) -> None:
     postgres, server, token = site
     status, article = publish(server, token, "Power returns to the east bank")
@@ -239,6 +240,7 @@ def immutable(folder: Path, on: bool) -> None:
         subprocess.run([CHATTR, "+i" if on else "-i", str(path)], check=True)
 
 
+@pytest.mark.half("sqlite")  # a SQLite file of its own, whatever the half
 @pytest.mark.skipif(CHATTR is None, reason="chattr is not installed")
 def test_sqlite_folder_made_read_only_under_a_running_site(tmp_path: Path) -> None:
     folder = tmp_path / "db"
