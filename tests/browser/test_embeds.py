@@ -5,6 +5,7 @@ from Telegram", and then only Telegram's frame loads."""
 from __future__ import annotations
 
 import io
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,9 @@ def test_nothing_leaves_for_a_third_party_until_the_reader_clicks(
     policy = response.headers["content-security-policy"]
     assert policy.endswith("; frame-src https://t.me")
     page.wait_for_load_state("networkidle")
+    for _ in range(2):  # again, now answered from the page cache: the same policy
+        with urllib.request.urlopen(site.url + update.get_absolute_url()) as again:
+            assert again.headers["Content-Security-Policy"] == policy
 
     # The image in the body: a figure with its rendition, caption and credit.
     figure = page.locator("figure.body-image")
