@@ -229,3 +229,26 @@ def test_the_form_is_rate_limited_per_client_address(sink: Sink, settings: Any) 
     other = Client(REMOTE_ADDR="203.0.113.10")
     assert subscribe(other, "c@example.org").status_code == 200
     assert Subscription.objects.count() == 3
+
+
+def test_admins_see_counts_per_state_and_no_address(client: Client, sink: Sink) -> None:
+    from django.contrib.auth import get_user_model
+
+    for n in range(3):
+        confirmed(client, sink, f"reader{n}@example.org")
+    cache.clear()
+    subscribe(client, "waiting@example.org")
+    get_user_model().objects.create_superuser("chief", password="a long admin passphrase")
+    admin = Client()
+    admin.login(username="chief", password="a long admin passphrase")
+    listing = admin.get("/admin/alerts/subscription/")
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "Confirmed (3)" in html and "Waiting for confirmation (1)" in html
+    assert "@example.org" not in html
+    one = Subscription.objects.first()
+    assert one is not None
+    page = admin.get(f"/admin/alerts/subscription/{one.pk}/change/")
+    assert page.status_code == 200 and "@example.org" not in page.content.decode()
+    assert admin.post(f"/admin/alerts/subscription/{one.pk}/delete/").status_code == 403
+    assert admin.get("/admin/alerts/subscription/add/").status_code == 403
