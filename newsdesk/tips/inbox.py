@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from newsdesk.desk.access import DeskRequest, desk_view, is_desk_member
+from newsdesk.images.processing import sniff
 from newsdesk.news.permissions import can
 
 from .actions import (
@@ -104,10 +105,8 @@ def attachment(request: DeskRequest, pk: str, file: str) -> HttpResponse:
         name, data = open_attachment(found, user=request.user)
     except (TipKeyError, OSError) as exc:
         return HttpResponse(str(exc), status=500, content_type="text/plain; charset=utf-8")
-    content_type = "application/pdf" if found.kind == Attachment.Kind.PDF else "image/*"
-    if found.kind == Attachment.Kind.IMAGE:
-        content_type = _image_type(data)
-    response = HttpResponse(data, content_type=content_type)
+    is_pdf = found.kind == Attachment.Kind.PDF
+    response = HttpResponse(data, content_type="application/pdf" if is_pdf else _image_type(data))
     safe = "".join(c for c in name if c.isprintable() and c not in '"\\/') or "tip-file"
     response["Content-Disposition"] = (
         f'attachment; filename="{safe.encode("ascii", "replace").decode()}"; '
@@ -118,10 +117,8 @@ def attachment(request: DeskRequest, pk: str, file: str) -> HttpResponse:
 
 
 def _image_type(data: bytes) -> str:
-    from newsdesk.images.processing import sniff
-
-    kind = sniff(data) or "octet-stream"
-    return "application/octet-stream" if kind == "octet-stream" else f"image/{kind.lower()}"
+    kind = sniff(data)
+    return f"image/{kind.lower()}" if kind else "application/octet-stream"
 
 
 def _back(tip: Tip) -> HttpResponseRedirect:

@@ -57,13 +57,11 @@ def _page(request: HttpRequest, form: TipForm, status: int = 200) -> HttpRespons
 
 
 def _errors_to_form(form: TipForm, exc: ValidationError) -> None:
-    for field, messages in exc.message_dict.items():
-        name = field if field in form.fields or field == "attachments" else None
+    """The action's refusals under their field; the files' above the form."""
+    by_field = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+    for field, messages in by_field.items():
         for message in messages:
-            if name == "attachments":
-                form.add_error(None, message)
-            else:
-                form.add_error(name, message)
+            form.add_error(field if field in form.fields else None, message)
 
 
 @csrf_exempt
