@@ -77,6 +77,12 @@ def test_subscribe_confirm_receive_and_unsubscribe_in_one_click(
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(mail_site.url + "/follow/")
     form = page.locator("form.alerts-form")
+    form.scroll_into_view_if_needed()
+    page.screenshot(
+        path=str(mail_site.log_path.parent / "follow-360.png") if mail_site.log_path else None
+    )
+    # Nothing wider than a 360 px phone.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     form.get_by_label("Your e-mail address").fill(ADDRESS)
     assert form.get_by_label("Breaking updates, as they happen").is_checked()
     form.get_by_role("button", name="Subscribe").click()
