@@ -30,6 +30,11 @@
     return Uint8Array.from(raw, (c) => c.charCodeAt(0));
   };
 
+  const sameKey = (buffer, key) => {
+    const bytes = buffer ? new Uint8Array(buffer) : new Uint8Array();
+    return bytes.length === key.length && bytes.every((b, i) => b === key[i]);
+  };
+
   const tell = async (method, body) => {
     const answer = await fetch(box.dataset.token, { credentials: "same-origin" });
     if (!answer.ok) { throw new Error("no token"); }
@@ -53,9 +58,14 @@
     if (permission === "denied") { notice("denied"); return; }
     if (permission !== "granted") { notice("dismissed"); return; }
     const registration = await navigator.serviceWorker.register(box.dataset.worker, { scope: "/" });
+    const key = keyBytes();
+    const existing = await registration.pushManager.getSubscription();
+    if (existing && !sameKey(existing.options.applicationServerKey, key)) {
+      await existing.unsubscribe(); // made with a key the site no longer signs with
+    }
     const subscription = await registration.pushManager.subscribe({
       userVisibleOnly: true,
-      applicationServerKey: keyBytes(),
+      applicationServerKey: key,
     });
     await tell("POST", subscription.toJSON());
     show(true);
