@@ -28,6 +28,7 @@ from PIL import Image
 
 from newsdesk.tips.actions import set_reader
 from newsdesk.tips.crypto import new_key
+from newsdesk.tips.models import Tip
 from tests.desk.conftest import PASSWORD, make_user
 from tests.helpers import find_all, parse, text_of
 from tests.live.support import Server, current_database_url, server_env
@@ -208,3 +209,25 @@ def test_a_tip_with_files_reaches_the_inbox_and_leaves_no_trace_in_clear(
         # Else only the harness's own start-up probe of the front page.
         assert json.loads(line)["path"] == "/", line
     assert not User.objects.filter(last_login__isnull=True, username="rhea").exists()
+
+
+def test_files_over_the_limit_are_refused_by_the_server_and_the_text_kept(
+    served: tuple[Server, Path],
+) -> None:
+    server, media = served
+    before = sorted(media.rglob("*"))
+    big = b"%PDF-1.4\n" + b"0" * 10_000_000  # with the text, over NEWSDESK_TIPS_MAX_BYTES
+    with httpx.Client(base_url=server.url, timeout=60) as tipster:
+        refused = tipster.post(
+            "/tips/",
+            data={"message": "Kept although the file was too big", "website": ""},
+            files=[("attachments", ("scan.pdf", big, "application/pdf"))],
+        )
+    assert refused.status_code == 413
+    page = parse(refused.text)
+    assert find_all(page, "textarea", name="message")[0].text == (
+        "Kept although the file was too big"
+    )
+    assert "The files together are over 10 MB" in text_of(find_all(page, "div", id="tip-errors")[0])
+    assert not Tip.objects.exists()
+    assert sorted(media.rglob("*")) == before
