@@ -605,8 +605,11 @@ NEWSDESK_WIRE_MAX_BYTES = env_int(
 )
 NEWSDESK_WIRE_PER_HOST = env_int("NEWSDESK_WIRE_PER_HOST", 2, minimum=1, maximum=32)
 NEWSDESK_WIRE_BATCH = env_int("NEWSDESK_WIRE_BATCH", 8, minimum=1, maximum=1000)
-# Embedded posts (docs/desk.md, "Embeds"): the Mastodon instances the desk may
+# Embedded posts (docs/desk.md, "Embeds"): whether the worker fetches their
+# preview text from the networks (off: cards show without it, and the server
+# never asks a provider anything), and the Mastodon instances the desk may
 # embed from (others' posts stay links), lower-case host names.
+NEWSDESK_EMBED_PREVIEWS = env_bool("NEWSDESK_EMBED_PREVIEWS", True)
 NEWSDESK_EMBED_MASTODON_HOSTS = [
     h.lower()
     for h in env_list(

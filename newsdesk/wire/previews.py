@@ -17,6 +17,11 @@ Whatever comes back is stripped of tags, unescaped, made one line without
 control characters and cut to the columns' sizes, so a hostile answer can
 only ever become text in a card. A failure is retried a few times with a
 growing pause, then left: the card shows without text.
+``NEWSDESK_EMBED_PREVIEWS=false`` turns the fetching off altogether.
+
+A filled preview drops the cached pages of the published updates that embed
+the post (this process's page cache and the shared one), so the next reader
+sees the text without waiting for the update's next change.
 """
 
 from __future__ import annotations
@@ -32,12 +37,15 @@ from html.parser import HTMLParser
 from urllib.parse import quote
 
 import httpx
+from django.conf import settings
 from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from newsdesk.cache import deps
+from newsdesk.cache.store import PAGES
 from newsdesk.news import embeds
-from newsdesk.news.models import EmbedPreview
+from newsdesk.news.models import Article, EmbedPreview
 
 from .fetch import FetchProblem, fetch, make_client
 
@@ -145,6 +153,8 @@ def fill_due(
     limit: int = BATCH,
 ) -> int:
     """Fetch the preview text of posts waiting for one; return how many were filled."""
+    if not settings.NEWSDESK_EMBED_PREVIEWS:
+        return 0
     try:
         due = _due(clock(), limit)
     except DatabaseError:
@@ -154,14 +164,29 @@ def fill_due(
         return 0
     own = client is None
     client = client or make_client()
-    filled = 0
+    filled: list[str] = []
     try:
         for row in due:
-            filled += _fill(row, client, clock(), where)
+            if _fill(row, client, clock(), where):
+                filled.append(row.url)
     finally:
         if own:
             client.close()
-    return filled
+    if filled:
+        _drop_pages(filled)
+    return len(filled)
+
+
+def _drop_pages(urls: list[str]) -> None:
+    """The cached pages of published updates embedding these posts go."""
+    found: set[int] = set()
+    for url in urls:
+        marker = f'data-embed-url="{html.escape(url)}"'
+        found.update(
+            Article.published.filter(body_html__contains=marker).values_list("pk", flat=True)
+        )
+    if found:
+        PAGES.invalidate({deps.article(pk) for pk in found})
 
 
 def _fill(row: EmbedPreview, client: httpx.Client, now: datetime, where: Endpoint) -> int:

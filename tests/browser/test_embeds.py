@@ -39,7 +39,8 @@ def site(
     """The server reads uploaded images from this module's own folder."""
     with django_db_blocker.unblock():
         url = current_database_url()
-    env = server_env(url, NEWSDESK_MEDIA_ROOT=str(media_root))
+    # The worker asks no real network for the post's preview text.
+    env = server_env(url, NEWSDESK_MEDIA_ROOT=str(media_root), NEWSDESK_EMBED_PREVIEWS="false")
     server = Server(env, log_path=media_root.parent / "serve.log").start()
     yield server
     server.stop()

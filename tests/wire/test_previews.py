@@ -14,6 +14,8 @@ import httpx
 import pytest
 from django.test import Client
 
+from newsdesk.cache import deps
+from newsdesk.cache.store import PAGES, make_entry
 from newsdesk.news import embeds
 from newsdesk.news.models import Article, EmbedPreview
 from newsdesk.wire import fetch, previews
@@ -86,9 +88,22 @@ def test_the_action_notes_the_posts_and_the_worker_fetches_them_as_plain_text(
 
 
 def test_the_page_shows_the_cards_with_text_only_and_frames_only_those_providers(
-    embedding: Article, provider: FeedServer, client: httpx.Client, clock: Clock
+    embedding: Article,
+    make_article: Callable[..., Article],
+    provider: FeedServer,
+    client: httpx.Client,
+    clock: Clock,
 ) -> None:
+    # The pages cached before the text came are dropped when it comes; others stay.
+    other = make_article(body="No posts here.")
+    headers = [(b"content-type", b"text/html; charset=utf-8")]
+    for page in (embedding, other):
+        entry = make_entry(200, headers, b"old", frozenset({deps.article(page.pk)}))
+        PAGES.put(page.get_absolute_url(), entry, PAGES.token())
     previews.fill_due(client=client, clock=lambda: clock.now, where=on(provider))
+    assert PAGES.get(embedding.get_absolute_url()) is None
+    assert PAGES.get(other.get_absolute_url()) is not None
+    PAGES.clear()
     response = Client().get(embedding.get_absolute_url())
     html = response.content.decode()
     policy = response.headers["Content-Security-Policy"]
@@ -183,3 +198,12 @@ def test_a_page_without_embeds_allows_no_frames(make_article: Callable[..., Arti
     response = Client().get(article.get_absolute_url())
     assert response.headers["Content-Security-Policy"].endswith("; frame-src 'none'")
     assert Client().get("/").headers["Content-Security-Policy"].endswith("; frame-src 'none'")
+
+
+def test_previews_can_be_switched_off(
+    embedding: Article, provider: FeedServer, client: httpx.Client, settings: Any, clock: Clock
+) -> None:
+    settings.NEWSDESK_EMBED_PREVIEWS = False
+    assert previews.fill_due(client=client, clock=lambda: clock.now, where=on(provider)) == 0
+    assert provider.seen == []
+    assert set(EmbedPreview.objects.values_list("status", flat=True)) == {"pending"}
