@@ -12,7 +12,7 @@ import pytest
 from newsdesk.hooks.delivery import make_clients
 from newsdesk.hooks.models import Cursor
 from newsdesk.news import actions
-from newsdesk.news.models import Article
+from newsdesk.news.models import Article, Event
 from newsdesk.push import sending
 from newsdesk.push.models import PushDelivery, PushMessage, PushSubscription
 from newsdesk.worker.loop import run_once
@@ -223,3 +223,23 @@ def test_a_refusal_other_than_gone_fails_at_once_and_keeps_the_subscription(
     assert (delivery.status, delivery.attempts, delivery.last_status) == ("failed", 1, 413)
     subscription.refresh_from_db()
     assert subscription.failures == 1
+
+
+def test_a_correction_is_announced_in_the_updates_own_language(
+    make_article: Callable[..., Article], site_languages: Callable[[str], None]
+) -> None:
+    site_languages("en, uk")
+    story = make_article(
+        headline="Прорив дамби", lede="Евакуація.", language="uk", is_breaking=True
+    )
+    actions.correct(story, note="Дамба на Острелі.")
+    published, corrected = (
+        sending.message_for(e)
+        for e in Event.objects.filter(article=story, public=True).order_by("id")
+    )
+    assert published is not None and published["lang"] == "uk"
+    assert corrected is not None
+    assert (corrected["title"], corrected["body"]) == (
+        "Виправлення: Прорив дамби",
+        "Дамба на Острелі.",
+    )
