@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -74,6 +75,7 @@ GONE_STATUSES = frozenset({404, 410})
 HEADLINE_CHARS = 200
 TEXT_CHARS = 400
 USER_AGENT = "newsdesk-push/1"
+PASS_SECONDS = 10.0
 
 
 # Planning -------------------------------------------------------------------
@@ -375,16 +377,21 @@ def _failed(row: PushDelivery, outcome: Outcome, started: datetime) -> None:
 
 
 def deliver_due(
-    clock: Callable[[], datetime] = timezone.now, client: httpx.Client | None = None
+    clock: Callable[[], datetime] = timezone.now,
+    client: httpx.Client | None = None,
+    budget: float = PASS_SECONDS,
 ) -> int:
-    """Send every push delivery that is due; returns how many attempts were made.
+    """Send push deliveries that are due for up to ``budget`` seconds (a big
+    alert goes on in the next pass, so scheduled publishing and webhooks keep
+    their turn); returns how many attempts were made.
 
     The client is made only when something is due (and closed after), unless
     one is given."""
     made = 0
     own = None
+    until = time.monotonic() + budget
     try:
-        while batch := claim(clock()):
+        while time.monotonic() < until and (batch := claim(clock())):
             if client is None:
                 client = own = make_client()
             made += _send_batch(client, batch, clock)

@@ -243,3 +243,14 @@ def test_a_correction_is_announced_in_the_updates_own_language(
         "Виправлення: Прорив дамби",
         "Дамба на Острелі.",
     )
+
+
+def test_a_pass_sends_within_its_time_budget_and_the_next_goes_on(
+    push_service: PushService, clock: Clock, make_article: Callable[..., Article]
+) -> None:
+    subscribed(push_service.browser("reader"))
+    make_article(headline="First", is_breaking=True)
+    make_article(headline="Second", is_breaking=True)
+    sending.plan_all(clock())
+    assert sending.deliver_due(clock, budget=0) == 0  # the budget is spent before a claim
+    assert sending.deliver_due(clock) == 2
