@@ -5,6 +5,7 @@ from Telegram", and then only Telegram's frame loads."""
 from __future__ import annotations
 
 import io
+import re
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -143,4 +144,71 @@ def test_the_card_reads_well_on_a_phone_and_without_javascript(
     # Without JavaScript the card is the network's name and the link to the post.
     assert card.get_by_role("link", name=POST).is_visible()
     assert not card.locator("button").is_visible()
+    context.close()
+
+
+def test_the_composer_inserts_an_image_and_previews_the_update_beside_the_form(
+    browser: Any, site: Server, settings: Any, media_root: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    from tests.browser.test_desk import sign_in
+    from tests.desk.conftest import make_user
+
+    settings.MEDIA_ROOT = str(media_root)
+    make_user("casey", "contributor")
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if urlsplit(route.request.url).hostname == "127.0.0.1"
+            else route.abort()
+        ),
+    )
+    page = context.new_page()
+    sign_in(page, site, "casey")
+    page.goto(site.url + "/desk/new/")
+    page.fill("#id_headline", "Ferry back on the island route")
+    page.fill("#id_lede", "The first crossing since the storm.")
+    page.fill("#id_body", "The ferry is back.\n\nMore to follow.")
+    # The cursor after the first paragraph; the image goes in there.
+    page.evaluate(
+        "() => { const b = document.getElementById('id_body'); b.setSelectionRange(19, 19); }"
+    )
+    picture = PillowImage.new("RGB", (800, 500), (20, 90, 160))
+    data = io.BytesIO()
+    picture.save(data, format="PNG")
+    page.set_input_files(
+        "#id_inline_image",
+        {"name": "ferry.png", "mimeType": "image/png", "buffer": data.getvalue()},
+    )
+    page.fill("#id_inline_alt", "The ferry at the pier")
+    page.fill("#id_inline_caption", "The first crossing")
+    page.fill("#id_inline_credit", "Olena Bondar")
+    page.click("button.insert-image")
+    expect(page.locator("#id_body")).to_have_value(re.compile(r"/media/images/"))
+    body = page.input_value("#id_body")
+    first, line, rest = body.split("\n\n")
+    assert (first, rest) == ("The ferry is back.", "More to follow.")
+    assert line.startswith("![The ferry at the pier](/media/images/")
+    assert line.endswith(' "The first crossing | Olena Bondar")')
+    page.fill("#id_body", body + "\n\n" + POST)
+    preview = page.locator("#preview-body")
+    preview.locator("aside.embed--telegram").wait_for()
+    assert preview.locator("h1").inner_text() == "Ferry back on the island route"
+    assert preview.locator("figure.body-image figcaption").inner_text() == (
+        "The first crossing Photo: Olena Bondar"
+    )
+    # Side by side on a wide screen...
+    form = page.locator("#composer").bounding_box()
+    shown = page.locator("section.preview").bounding_box()
+    assert form and shown and shown["x"] >= form["x"] + form["width"]
+    assert shown["y"] < form["y"] + 200
+    # ...and below the form on a phone, with nothing scrolling sideways.
+    page.set_viewport_size({"width": 360, "height": 740})
+    form = page.locator("#composer").bounding_box()
+    shown = page.locator("section.preview").bounding_box()
+    assert form and shown and shown["y"] >= form["y"] + form["height"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()

@@ -3,7 +3,12 @@ around a plain link, shown to readers as a card that loads nothing by itself."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from newsdesk.news import embeds
 from newsdesk.news.rendering import render_markdown, sanitise
@@ -177,3 +182,54 @@ def test_feeds_get_the_link_and_text_without_a_button() -> None:
     )
     assert "button" not in page and "data-embed-frame" not in page
     assert "Hello" in page and 'href="https://x.com/deskwatch/status/42"' in page
+
+
+HOSTS = [
+    "t.me",
+    "telegram.me",
+    "x.com",
+    "twitter.com",
+    "bsky.app",
+    "youtu.be",
+    "youtube.com",
+    "vimeo.com",
+    "mastodon.social",
+    "t.me.evil.example",
+    "evil.example",
+    "T.ME",
+    "t.me.",
+]
+FRAME_HOSTS = {
+    "t.me",
+    "platform.twitter.com",
+    "embed.bsky.app",
+    "www.youtube-nocookie.com",
+    "player.vimeo.com",
+    "mastodon.social",
+}
+ADDRESSES = st.one_of(
+    st.text(max_size=80),
+    st.builds(
+        lambda scheme, user, host, path: f"{scheme}://{user}{host}/{path}",
+        st.sampled_from(["https", "http", "HTTPS", "javascript", "data"]),
+        st.sampled_from(["", "user@", "t.me@", "a:b@"]),
+        st.sampled_from(HOSTS),
+        st.text(alphabet="abcdefghij_0123456789/?=&@.:%#-", max_size=60),
+    ),
+)
+
+
+@hypothesis_settings(max_examples=400, deadline=None)
+@given(ADDRESSES)
+def test_whatever_is_recognised_is_a_known_network_with_an_address_we_built(value: str) -> None:
+    embed = embeds.recognise(value)
+    if embed is None:
+        return
+    assert embeds.recognise(embed.url) == embed
+    assert urlsplit(embed.frame).scheme == "https"
+    assert urlsplit(embed.frame).hostname in FRAME_HOSTS
+    assert urlsplit(value.strip()).hostname in {h.lower() for h in HOSTS[:9]} | {
+        "www.youtube.com", "m.youtube.com", "www.x.com", "www.twitter.com", "mobile.twitter.com",
+        "www.vimeo.com", "mastodon.social",
+    }  # fmt: skip
+    assert not any(c in embed.url + embed.frame for c in "<>\"' \\`")
