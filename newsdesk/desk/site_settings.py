@@ -93,7 +93,7 @@ class SettingsForm(forms.Form):
         self.fields["tips_retention_days"] = forms.IntegerField(
             label=retention.verbose_name.capitalize(),
             help_text=retention.help_text,
-            error_messages={"required": _("Say how many days tips are kept (1 to 3650).")},
+            required=False,  # left empty: unchanged (the action judges the number)
         )
         self.fields["site_name"].widget.attrs["placeholder"] = settings.NEWSDESK_SITE_NAME
         self.fields["time_zone"].widget.attrs.update(
@@ -111,6 +111,8 @@ def _initial(row: SiteSettings) -> dict[str, Any]:
 
 def _changes(form: SettingsForm) -> dict[str, Any]:
     changes = {n: form.cleaned_data[n] for n in form.changed_data if n in FIELDS}
+    if changes.get("tips_retention_days", 0) is None:
+        del changes["tips_retention_days"]  # an empty number keeps the one saved
     if form.cleaned_data.get("logo"):
         changes["logo"] = form.cleaned_data["logo"]  # stored by the action, through the pipeline
     elif form.cleaned_data.get("remove_logo"):

@@ -186,6 +186,8 @@ def test_the_retention_period_deletes_old_tips_and_their_files(
     assert find_all(form, "input", name="tips_retention_days")[0].attrs["value"] == "30"
     assert admin.post("/desk/settings/", {"tips_retention_days": "31"}).status_code == 302
     assert settings_row().tips_retention_days == 31
+    assert admin.post("/desk/settings/", {"tips_retention_days": ""}).status_code == 302
+    assert settings_row().tips_retention_days == 31  # left empty: unchanged
     recent = actions.submit_tip(message="fresh", files=[], limit=10_000_000)
     Tip.objects.filter(pk=tip.pk).update(received_at=timezone.now() - timedelta(days=32))
     with django_capture_on_commit_callbacks(execute=True):  # the files go after the commit
