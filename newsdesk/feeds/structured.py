@@ -21,6 +21,7 @@ from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
 
 from newsdesk.news.models import Article, Coverage
+from newsdesk.news.rendering import figures
 from newsdesk.site import current as site_settings
 
 from .entries import absolute, absolute_media, desk_author
@@ -56,22 +57,39 @@ def image_for(article: Article) -> str:
     return default_image()
 
 
+def _image_object(url: str, alt: str, caption: str, credit: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "ImageObject", "url": url, "contentUrl": url}
+    if alt:
+        data["description"] = alt
+    if caption:
+        data["caption"] = caption
+    if credit:
+        data["creditText"] = credit
+        # The credit names who made the picture: the holder of its rights.
+        data["copyrightHolder"] = {"@type": "Person", "name": credit}
+    return data
+
+
 def image_object(article: Article) -> str | dict[str, Any]:
     """:func:`image_for`, as an ``ImageObject`` with its ``caption``, ``creditText``
     and ``copyrightHolder`` when the featured image has a caption or credit."""
     url = image_for(article)
     if not (article.image_id and (article.image_caption or article.image_credit)):
         return url
-    data: dict[str, Any] = {"@type": "ImageObject", "url": url, "contentUrl": url}
-    if article.image_alt:
-        data["description"] = article.image_alt
-    if article.image_caption:
-        data["caption"] = article.image_caption
-    if article.image_credit:
-        data["creditText"] = article.image_credit
-        # The credit names who made the picture: the holder of its rights.
-        data["copyrightHolder"] = {"@type": "Person", "name": article.image_credit}
-    return data
+    return _image_object(url, article.image_alt, article.image_caption, article.image_credit)
+
+
+def images(article: Article) -> list[str | dict[str, Any]]:
+    """Every picture of the update: the featured image (or the fallback of
+    :func:`image_for`), then each of our images in the body with its caption
+    and credit."""
+    found = figures(article.body)
+    body: list[str | dict[str, Any]] = [
+        _image_object(absolute_media(f.image.src(1600)), f.alt, f.caption, f.credit) for f in found
+    ]
+    if article.image_id or not body:
+        return [image_object(article), *body]
+    return body
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -108,7 +126,7 @@ def news_article(article: Article, translations: Sequence[Article] = ()) -> dict
         "url": url,
         "headline": article.headline,
         "description": article.lede or None,
-        "image": [image_object(article)],
+        "image": images(article),
         "datePublished": _iso(article.published_at),
         "dateModified": _iso(article.updated_at or article.published_at),
         "inLanguage": article.language,

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -180,6 +181,25 @@ def figure(image: Image, alt: str, caption: str, credit: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Figure:
+    """One of our images in a body, as its line describes it."""
+
+    image: Image
+    alt: str
+    caption: str
+    credit: str
+
+
+def figures(text: str) -> list[Figure]:
+    """The body's figures (our own images on lines of their own), in order:
+    for JSON-LD, which describes each with its caption and credit."""
+    env: dict[str, Any] = {}
+    if text.strip():
+        _markdown().parse(text, env)
+    return list(env.get("figures", []))
+
+
 def _alone(tokens: list[Token], i: int) -> Token | None:
     """The inline token of a top-level paragraph at ``i``, else None."""
     if (
@@ -231,7 +251,8 @@ def _lines_of_their_own(state: StateCore) -> None:
     i = 0
     while i < len(tokens):
         inline = _alone(tokens, i)
-        replacement = _replacement(inline, images.get(names.get(i, ""))) if inline else None
+        found = images.get(names.get(i, ""))
+        replacement = _replacement(inline, found, state.env) if inline else None
         if replacement is None:
             out.append(tokens[i])
             i += 1
@@ -241,12 +262,13 @@ def _lines_of_their_own(state: StateCore) -> None:
     state.tokens = out
 
 
-def _replacement(inline: Token, image: Image | None) -> list[Token] | None:
+def _replacement(inline: Token, image: Image | None, env: EnvType) -> list[Token] | None:
     if image is not None:
         token = (inline.children or [])[0]
         caption, credit = split_title(str(token.attrGet("title") or ""))
         described = "".join(c.content for c in token.children or [] if c.type == "text")
         alt = " ".join(described.split()) or image.alt
+        env.setdefault("figures", []).append(Figure(image, alt, caption, credit))
         return [_html_block(figure(image, alt, caption, credit))]
     address = _line_address(inline)
     if address is None:

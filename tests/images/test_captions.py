@@ -183,3 +183,24 @@ def test_the_sanitiser_keeps_srcset_only_for_our_own_media() -> None:
         'loading="whenever" width="9e9">'
     )
     assert find_all(parse(clean), "img")[0].attrs == {"src": "/a.png"}
+
+
+def test_json_ld_describes_the_body_s_images_with_their_captions_and_credits(
+    client: Client, make_article: Callable[..., Article], photo: Image, settings: Any
+) -> None:
+    line = inline_line(photo, "Queue at the ferry", "Morning queue", "Olena Bondar")
+    article = make_article(body=f"Text.\n\n{line}\n\n![other](https://images.example/x.jpg)")
+    html = client.get(article.get_absolute_url()).content.decode()
+    ld = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    url = settings.NEWSDESK_SITE_URL + photo.src(1600)
+    assert ld["image"] == [
+        {
+            "@type": "ImageObject",
+            "url": url,
+            "contentUrl": url,
+            "description": "Queue at the ferry",
+            "caption": "Morning queue",
+            "creditText": "Olena Bondar",
+            "copyrightHolder": {"@type": "Person", "name": "Olena Bondar"},
+        }
+    ]
