@@ -164,11 +164,11 @@ def fill_due(
         return 0
     own = client is None
     client = client or make_client()
-    filled: list[str] = []
+    filled: list[EmbedPreview] = []
     try:
         for row in due:
             if _fill(row, client, clock(), where):
-                filled.append(row.url)
+                filled.append(row)
     finally:
         if own:
             client.close()
@@ -177,14 +177,17 @@ def fill_due(
     return len(filled)
 
 
-def _drop_pages(urls: list[str]) -> None:
-    """The cached pages of published updates embedding these posts go."""
+def _drop_pages(rows: list[EmbedPreview]) -> None:
+    """The cached pages of published updates embedding these posts go.
+
+    Only updates saved since the post was first noted can show it without
+    its text (an earlier one would have noted it then), so the search walks
+    the recent end of the modification index, not the archive."""
     found: set[int] = set()
-    for url in urls:
-        marker = f'data-embed-url="{html.escape(url)}"'
-        found.update(
-            Article.published.filter(body_html__contains=marker).values_list("pk", flat=True)
-        )
+    for row in rows:
+        marker = f'data-embed-url="{html.escape(row.url)}"'
+        recent = Article.published.filter(modified_at__gte=row.created_at)
+        found.update(recent.filter(body_html__contains=marker).values_list("pk", flat=True))
     if found:
         PAGES.invalidate({deps.article(pk) for pk in found})
 
