@@ -35,7 +35,7 @@ from django.core.files.storage import default_storage
 
 from newsdesk.images.models import Image
 from newsdesk.news.actions import imports
-from newsdesk.news.models import Article, Author, OldSlug, Tag
+from newsdesk.news.models import Article, Author, Coverage, OldSlug, Tag
 
 from .backup import sha256
 
@@ -78,7 +78,7 @@ def export(folder: Path) -> dict[str, int]:
     if folder.exists():
         raise TransferError(f"{folder} exists already; export into a new folder.")
     folder.mkdir(parents=True)
-    counts = {"images": 0, "authors": 0, "tags": 0, "articles": 0}
+    counts = {"images": 0, "authors": 0, "tags": 0, "articles": 0, "coverages": 0}
     with (folder / RECORDS).open("w", encoding="utf-8") as out:
         # The site's settings, for reference: an import leaves the target's own.
         row = SiteSettings.objects.filter(pk=1).first()
@@ -115,6 +115,9 @@ def export(folder: Path) -> dict[str, int]:
         for article in _articles():
             _write(out, _article(article))
             counts["articles"] += 1
+        for coverage in Coverage.objects.select_related("pinned").order_by("pk"):
+            _write(out, _coverage(coverage))
+            counts["coverages"] += 1
     return counts
 
 
@@ -138,6 +141,18 @@ def _articles() -> Iterator[Article]:
     for translations in (False, True):
         chosen = base.filter(translation_of__isnull=not translations).order_by("pk")
         yield from chosen.iterator(chunk_size=200)
+
+
+def _coverage(coverage: Coverage) -> dict[str, Any]:
+    """A live coverage, after the articles it names by slug."""
+    return {
+        "type": "coverage", "slug": coverage.slug, "title": coverage.title,
+        "key_points": coverage.key_points, "language": coverage.language,
+        "started_at": _iso(coverage.started_at), "ended_at": _iso(coverage.ended_at),
+        "image": coverage.image_id, "image_alt": coverage.image_alt,
+        "pinned": coverage.pinned.slug if coverage.pinned else None,
+        "articles": sorted(coverage.articles.values_list("slug", flat=True)),
+    }  # fmt: skip
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -226,6 +241,11 @@ def import_export(folder: Path, user: Any) -> imports.Imported:
             elif kind == "tag":
                 _tag, made = imports.import_tag(user, record)
                 result.tags += made
+            elif kind == "coverage":
+                _coverage, made = imports.import_coverage(
+                    user, record, images.get(record.get("image") or 0)
+                )
+                result.coverages += made
             elif kind == "article":
                 original = None
                 if record.get("translation_of"):

@@ -20,7 +20,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 
 from newsdesk.images.models import Image  # noqa: E402
-from newsdesk.news.models import Article, Author, OldSlug, Tag  # noqa: E402
+from newsdesk.news.models import Article, Author, Coverage, OldSlug, Tag  # noqa: E402
 
 
 def file_hash(name: str) -> str:
@@ -93,5 +93,14 @@ targets: dict[str, dict[int, str]] = {
     "tag": dict(Tag.objects.values_list("pk", "slug")),
 }
 old = sorted([o.kind, o.slug, targets[o.kind].get(o.target_id)] for o in OldSlug.objects.all())
-json.dump({"articles": articles, "authors": authors, "tags": tags, "old_slugs": old},
-          sys.stdout, sort_keys=True, indent=1)  # fmt: skip
+coverages = {
+    c.slug: {"url": c.get_absolute_url(), "title": c.title, "key_points": c.key_points,
+             "key_points_html": c.key_points_html, "language": c.language,
+             "started_at": iso(c.started_at), "ended_at": iso(c.ended_at),
+             "image": image(c.image_id), "image_alt": c.image_alt,
+             "pinned": c.pinned.slug if c.pinned else None,
+             "articles": sorted(a.slug for a in c.articles.all())}
+    for c in Coverage.objects.select_related("pinned").prefetch_related("articles")
+}  # fmt: skip
+json.dump({"articles": articles, "authors": authors, "tags": tags, "old_slugs": old,
+           "coverages": coverages}, sys.stdout, sort_keys=True, indent=1)  # fmt: skip

@@ -43,6 +43,11 @@ tag = Tag.objects.order_by("pk").first()
 update_tag(tag, user=me, name=tag.name + " and more")
 update_settings(user=me, languages="en,uk")
 translate(story, language="uk", user=me)
+talks = actions.open_coverage(title="Harbour talks", key_points="- Ferries wait", image=image,
+                              image_alt="The bridge", user=me)
+actions.add_to_coverage(story, talks, user=me)
+actions.pin_in_coverage(talks, story, user=me)
+actions.end_coverage(talks, user=me)
 """
 
 
@@ -105,7 +110,7 @@ def test_the_demo_site_moves_whole(databases: Databases, tmp_path: Path) -> None
     brought = newsdesk(empty, "import", "newsdesk", str(tmp_path / "export"))
     assert brought.returncode == 0, brought.stderr
     after = dump(empty)
-    for part in ("articles", "authors", "tags", "old_slugs"):
+    for part in ("articles", "authors", "tags", "old_slugs", "coverages"):
         assert after[part] == before[part], part
 
     # Run again (as after an interruption): nothing new, nothing doubled.

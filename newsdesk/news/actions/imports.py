@@ -31,11 +31,13 @@ from ..models import (
     ArticleSource,
     Author,
     Correction,
+    Coverage,
     OldSlug,
     Revision,
     Tag,
 )
 from ..permissions import check
+from ..rendering import render_markdown
 from .articles import _render, snapshot
 
 IMPORTED = "article.imported"
@@ -45,6 +47,7 @@ IMPORTED = "article.imported"
 class Imported:
     authors: int = 0
     tags: int = 0
+    coverages: int = 0
     articles: int = 0
     skipped: int = 0  # found already (a run that goes on where one stopped)
     ids: dict[str, int] = field(default_factory=dict)  # article slug -> id here
@@ -94,6 +97,35 @@ def import_tag(user: Any, record: dict[str, Any]) -> tuple[Tag, bool]:
         if made:
             _old_slugs(OldSlug.Kind.TAG, record.get("old_slugs", []), tag.pk)
     return tag, made
+
+
+def import_coverage(
+    user: Any, record: dict[str, Any], image: Image | None
+) -> tuple[Coverage, bool]:
+    """A live coverage with its updates (by slug, imported before it), its pin,
+    start and end as they were; found again by its slug."""
+    allowed(user)
+    with transaction.atomic():
+        found = Coverage.objects.filter(slug=record["slug"]).first()
+        if found is not None:
+            return found, False
+        articles = {a.slug: a for a in Article.objects.filter(slug__in=record["articles"])}
+        coverage = Coverage(
+            slug=record["slug"],
+            title=record["title"][:200],
+            key_points=record.get("key_points", ""),
+            language=record.get("language") or languages.default_language(),
+            started_at=_at(record["started_at"]),
+            ended_at=_when(record.get("ended_at")),
+            image=image,
+            image_alt=record.get("image_alt", "") if image else "",
+            pinned=articles.get(record.get("pinned") or ""),
+        )
+        coverage.key_points_html = render_markdown(coverage.key_points)
+        coverage.full_clean(exclude=["image", "pinned"])
+        coverage.save()
+        coverage.articles.set(articles.values())
+    return coverage, True
 
 
 def import_article(
@@ -192,7 +224,9 @@ def _snapshot(
         copy["translation_of"] = translation_of.pk if translation_of else None
     image = copy.get("image")
     if isinstance(image, dict) and image.get("id") in images:
-        copy["image"] = images[image["id"]].as_json(image.get("alt", ""))
+        # This site's image, with the words the revision gave it (caption, credit).
+        words = {k: image[k] for k in ("caption", "credit") if k in image}
+        copy["image"] = {**images[image["id"]].as_json(image.get("alt", "")), **words}
     return copy
 
 
@@ -206,6 +240,7 @@ def finished(user: Any, result: Imported, source: str) -> None:
         detail={
             "authors": result.authors,
             "tags": result.tags,
+            "coverages": result.coverages,
             "articles": result.articles,
             "skipped": result.skipped,
         },
