@@ -14,9 +14,11 @@ batch was never sent and is simply sent now.
 Claims of a process on this host that has gone are released as soon as
 another worker here passes; any other claim when its lease runs out.
 
-Outcomes: 250 sent (the count of permanent failures starts again); 4xx,
-refused or dropped connections and timeouts retried after 1, 2, 4... minutes
-(capped at 6 h) up to ``MAX_ATTEMPTS``; 5xx failed for good, and
+Outcomes: 250 sent (the count of permanent failures starts again); 4xx to
+the address or the message retried after 1, 2, 4... minutes (capped at 6 h)
+up to ``MAX_ATTEMPTS``; the server's trouble (refused or dropped
+connections, timeouts, a refused sign-in or sender, 421) tried again in a
+minute and never counted against the address; 5xx failed for good, and
 ``NEWSDESK_ALERTS_MAX_FAILURES`` of those in a row stop the subscription.
 An ended subscription's messages are skipped, never sent.
 """
@@ -153,6 +155,17 @@ def _temporary(message: Message, now: datetime, error: str) -> None:
     )
 
 
+def _server_trouble(message: Message, now: datetime, error: str) -> None:
+    """The server, not the address, failed: again in a minute, no attempt counted."""
+    Message.objects.filter(pk=message.pk).update(
+        state=State.PENDING,
+        next_attempt_at=now + BACKOFF_BASE,
+        claimed_by="",
+        claimed_until=None,
+        last_error=error[:300],
+    )
+
+
 def _permanent(message: Message, now: datetime, error: str) -> None:
     Message.objects.filter(pk=message.pk).update(
         state=State.FAILED,
@@ -232,7 +245,7 @@ def send_batch(
             code = _code(exc)
             if code == 421:  # ... and is closing the connection
                 conn.close()
-                _temporary(message, now, f"{code}: {exc}")
+                _server_trouble(message, now, f"{code}: {exc}")
                 _release(messages[index + 1 :], now + timedelta(seconds=30))
                 return sent, False
             if code is not None and 500 <= code < 600:
@@ -245,7 +258,7 @@ def send_batch(
             # (smtplib's errors are OSErrors): the server's trouble, not this
             # address's; tried again later and never counted against it.
             conn.close()
-            _temporary(message, now, f"connection: {type(exc).__name__}: {exc}")
+            _server_trouble(message, now, f"connection: {type(exc).__name__}: {exc}")
             _release(messages[index + 1 :], now + timedelta(seconds=30))
             return sent, False
         _sent(message, now)

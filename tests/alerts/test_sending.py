@@ -66,6 +66,7 @@ def test_a_refused_connection_is_a_temporary_failure(
     assert sending.run() == 0
     message = Message.objects.get()
     assert message.state == Message.State.PENDING and "connection" in message.last_error
+    assert message.attempts == 0  # the server's trouble, not the address's
     settings.EMAIL_PORT = sink.port
     assert sending.run(later(2)) == 1
 
