@@ -133,9 +133,7 @@ class ArticleOut(Schema):
     translations: list[TranslationOut] = Field(
         description="The same update in the site's other languages."
     )
-    coverages: list[CoverageRefOut] = Field(
-        description="The live coverages the update belongs to."
-    )
+    coverages: list[CoverageRefOut] = Field(description="The live coverages the update belongs to.")
 
 
 class ArticlePage(Schema):
@@ -198,9 +196,7 @@ class DeskArticleOut(Schema):
     translations: list[TranslationOut] = Field(
         description="The same update in the site's other languages."
     )
-    coverages: list[CoverageRefOut] = Field(
-        description="The live coverages the update belongs to."
-    )
+    coverages: list[CoverageRefOut] = Field(description="The live coverages the update belongs to.")
 
 
 class DeskArticlePage(Schema):
