@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.test import Client
 
 from newsdesk.news import actions
 from newsdesk.news.models import Article, Coverage, Event
@@ -100,3 +101,38 @@ def test_the_content_api_reads_coverages_and_their_updates(
     ]
     assert page["items"][0]["coverages"][0]["url"].endswith("/live/ceasefire-talks/")
     assert api.get("/api/content/articles?coverage=<script>").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("contributor", False), ("editor", True), ("admin", True), ("nobody", False)],
+)
+def test_one_rule_on_the_desk_and_the_api(
+    api: Api,
+    make_token: Callable[[str], Credential],
+    make_article: Callable[..., Article],
+    role: str,
+    allowed: bool,
+) -> None:
+    """Opening and ending a coverage: the same answer through both doors, and
+    a refusal changes nothing (RELIABILITY.md row 35)."""
+    cred = make_token(role)
+    desk = Client()
+    desk.force_login(cred.user)
+    before = (Coverage.objects.count(), Event.objects.count())
+    by_api = api.send("POST", "/api/admin/coverages", cred, {"title": "Through the API"})
+    by_desk = desk.post("/desk/coverages/new/", {"title": "Through the desk", "language": "en"})
+    assert (by_api.status_code == 201) is allowed, by_api.content
+    assert (by_desk.status_code == 302) is allowed
+    if not allowed:
+        assert by_api.status_code == 403 and by_desk.status_code == 403
+        assert (Coverage.objects.count(), Event.objects.count()) == before
+    talks = actions.open_coverage(title="Ceasefire talks")
+    ended_by_api = api.send("POST", f"/api/admin/coverages/{talks.pk}/end", cred)
+    assert (ended_by_api.status_code == 200) is allowed
+    if allowed:
+        actions.reopen_coverage(talks)  # for the desk's turn
+    ended_by_desk = desk.post(f"/desk/coverages/{talks.pk}/end/", {"confirm": "yes"})
+    assert ended_by_desk.status_code == (302 if allowed else 403)
+    talks.refresh_from_db()
+    assert talks.is_open is not allowed
