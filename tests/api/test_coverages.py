@@ -117,6 +117,7 @@ def test_one_rule_on_the_desk_and_the_api(
     """Opening and ending a coverage: the same answer through both doors, and
     a refusal changes nothing (RELIABILITY.md row 35)."""
     cred = make_token(role)
+    assert cred.user is not None
     desk = Client()
     desk.force_login(cred.user)
     before = (Coverage.objects.count(), Event.objects.count())
