@@ -201,6 +201,7 @@ def test_the_composer_inserts_an_image_and_previews_the_update_beside_the_form(
         "The first crossing Photo: Olena Bondar"
     )
     # Side by side on a wide screen...
+    page.evaluate("() => window.scrollTo(0, 0)")
     form = page.locator("#composer").bounding_box()
     shown = page.locator("section.preview").bounding_box()
     assert form and shown and shown["x"] >= form["x"] + form["width"]
