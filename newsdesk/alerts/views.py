@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -56,9 +57,28 @@ def page(request: HttpRequest) -> HttpResponse:
     return _page(request, SubscribeForm())
 
 
+def _from_this_site(request: HttpRequest) -> bool:
+    """The sign-up form carries no CSRF token: the Follow page is one cached
+    page for every reader and sets no cookie, and a forged sign-up can only
+    ask for the confirmation mail anyone could ask for by typing the address
+    (double opt-in does the rest). A browser's post from another site is
+    still refused, by what the browser says of where it comes from."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True  # not a browser that names origins: nothing to go on, as with a typed form
+    return urlsplit(origin).netloc == request.get_host()
+
+
+@csrf_exempt  # see _from_this_site
 @private
 @require_http_methods(["POST"])
 def subscribe(request: HttpRequest) -> HttpResponse:
+    if not _from_this_site(request):
+        error = _("Sign up on this site's own page: a form on another site cannot do it for you.")
+        return _page(request, SubscribeForm(), status=403, error=error)
     form = SubscribeForm(request.POST)
     if not throttle.allow(request):
         response = _page(

@@ -191,9 +191,27 @@ def test_hostile_input_and_wrong_tokens_change_nothing(sink: Sink) -> None:
     # A GET of the unsubscribe link asks first; it does not act.
     assert client.get(f"/alerts/unsubscribe/{manage_token}/").status_code == 200
     assert Subscription.objects.get().state == Subscription.State.CONFIRMED
-    # The desk's CSRF rule still holds for the forms.
+    # The sign-up form goes on cached pages without a CSRF token, but a
+    # browser's post from another site is refused and stores nothing.
     strict = Client(enforce_csrf_checks=True)
-    assert strict.post("/alerts/subscribe/", {"address": "x@example.org"}).status_code == 403
+    form = {"address": "x@example.org", "breaking": "on", "digest_hour": "7"}
+    for headers in [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site", "Origin": "http://testserver"},
+        {"Sec-Fetch-Site": "same-site"},
+    ]:
+        refused = strict.post("/alerts/subscribe/", form, headers=headers)
+        assert refused.status_code == 403, headers
+        assert "a form on another site cannot do it for you" in refused.content.decode()
+    assert not Subscription.objects.filter(address="x@example.org").exists()
+    same = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
+    assert strict.post("/alerts/subscribe/", form, headers=same).status_code == 200
+    assert Subscription.objects.filter(address="x@example.org").exists()
+    # The forms behind a signed link keep Django's CSRF rule.
+    manage = f"/alerts/manage/{manage_token}/"
+    assert strict.post(manage, {"unsubscribe": "1"}).status_code == 403
+    assert Subscription.objects.get(address="tokens@example.org").state == "confirmed"
 
 
 def test_an_expired_confirmation_link_does_nothing(sink: Sink, settings: Any) -> None:

@@ -14,8 +14,5 @@ register = template.Library()
 @register.inclusion_tag("alerts/_form.html", takes_context=True)
 def alerts_form(context: template.Context) -> dict[str, Any]:
     form = context.get("alerts_form") or SubscribeForm(initial={"breaking": True})
-    return {
-        "form": form,
-        "request": context.get("request"),
-        "csrf_token": context.get("csrf_token"),
-    }
+    # No CSRF token: the form goes on cached reader pages (views._from_this_site).
+    return {"form": form, "request": context.get("request")}
