@@ -326,8 +326,14 @@ def test_preview_shows_the_desks_card_as_the_public_page_does(editor: User) -> N
         "The Harbour Desk",
         "The newsroom's own updates.",
         "Tips: desk@harbour.example",
+        "Contact us",  # every card leads to the tip line
     ]
-    assert authors(signed) == ["About the author", "Mira Castell", "Mira covers the harbour."]
+    assert authors(signed) == [
+        "About the author",
+        "Mira Castell",
+        "Mira covers the harbour.",
+        "Contact us",
+    ]
 
 
 def test_history_diff_and_restore(editor: User) -> None:
