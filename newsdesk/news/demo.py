@@ -24,9 +24,13 @@ The folder holds:
 
         The body.
 
-    ``sources``, ``breaking``, ``correction`` and ``coverages`` (slugs of the
-    live coverages the update belongs to) may be left out. A coverage starts
+    ``sources``, ``breaking``, ``correction``, ``coverages`` (slugs of the
+    live coverages the update belongs to) and ``image`` (``{"file": ...,
+    "alt": ..., "caption": ..., "credit": ...}``, a picture in ``images/``
+    stored through the image pipeline) may be left out. A coverage starts
     with its first update.
+``images/``
+    The pictures stories name: drawings made for the demo, no one's photograph.
 ``desk/NN-*.md``
     Work in progress on the desk's home page, the same shape plus ``"status"``:
     ``"draft"`` or ``"review"``.
@@ -50,6 +54,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsdesk.images.processing import store_upload
+
 from . import actions, languages
 from .models import Article, ArticleSource, Author, Coverage, Tag
 
@@ -59,7 +65,8 @@ DESK_USERNAME = "desk"
 
 _FENCE = "---\n"
 _STORY_FIELDS = {
-    "headline", "lede", "tags", "authors", "sources", "breaking", "correction", "coverages"
+    "headline", "lede", "tags", "authors", "sources", "breaking", "correction", "coverages",
+    "image",
 }  # fmt: skip
 _DESK_STATUSES = ("draft", "review")
 
@@ -104,6 +111,14 @@ class CoverageData:
 
 
 @dataclass(frozen=True)
+class StoryImage:
+    path: Path  # in the demo folder's images/
+    alt: str
+    caption: str
+    credit: str
+
+
+@dataclass(frozen=True)
 class Story:
     file: Path
     headline: str
@@ -116,6 +131,7 @@ class Story:
     correction: str
     status: str  # "published" for stories/, "draft" or "review" for desk/
     coverages: tuple[str, ...] = ()
+    image: StoryImage | None = None
 
 
 @dataclass(frozen=True)
@@ -320,6 +336,7 @@ def _read_story(
             raise DemoDataError(
                 path, f"unknown coverage {slug!r} (declare it in newsroom.json)", "coverages"
             )
+    image = _read_image(path, data)
     return Story(
         file=path,
         headline=headline,
@@ -332,6 +349,26 @@ def _read_story(
         correction=_text(path, data, "correction", required=False),
         status=status,
         coverages=story_coverages,
+        image=image,
+    )
+
+
+def _read_image(path: Path, data: Mapping[str, object]) -> StoryImage | None:
+    if "image" not in data:
+        return None
+    item = _object(path, data["image"], "image")
+    unknown = set(item) - {"file", "alt", "caption", "credit"}
+    if unknown:
+        raise DemoDataError(path, "unknown field", "image." + ", image.".join(sorted(unknown)))
+    name = _text(path, item, "file")
+    folder = path.parent.parent / "images"
+    if Path(name).name != name or not (folder / name).is_file():
+        raise DemoDataError(path, f"no picture {name!r} in {folder}", "image.file")
+    return StoryImage(
+        path=folder / name,
+        alt=_text(path, item, "alt"),
+        caption=_text(path, item, "caption", required=False),
+        credit=_text(path, item, "credit", required=False),
     )
 
 
@@ -488,6 +525,10 @@ def _story(
         )
         for ref in story.sources
     ]
+    picture, stored = story.image, None
+    if picture is not None:
+        with picture.path.open("rb") as file:
+            stored = store_upload(file, alt=picture.alt)
     try:
         article = actions.create_draft(
             headline=story.headline,
@@ -501,6 +542,10 @@ def _story(
             # The demo is written in English: marked so where the site
             # publishes in English, else in the site's default language.
             language=languages.in_site("en") or languages.default_language(),
+            image=stored,
+            image_alt=picture.alt if picture else "",
+            image_caption=picture.caption if picture else "",
+            image_credit=picture.credit if picture else "",
         )
         if story.status == "review":
             article = actions.submit(article)

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone
 
 import newsdesk
@@ -35,7 +36,8 @@ pytestmark = pytest.mark.django_db
 def test_demo_loads_a_month_of_news(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(settings, "DATA_DIR", tmp_path)
     out = io.StringIO()
-    call_command("demo", stdout=out)
+    with override_settings(MEDIA_ROOT=tmp_path / "media"):
+        call_command("demo", stdout=out)
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("Loaded ") and lines[0].endswith(" demo updates.")
     assert lines[1].startswith("Desk login: desk / ")
@@ -68,6 +70,14 @@ def test_demo_loads_a_month_of_news(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     first = talks.articles.order_by("published_at").first()
     assert first is not None and first.published_at is not None
     assert talks.started_at < first.published_at
+    # Pictures with alt text, captions and credits, through the image pipeline
+    # (one of them in the coverage), and an update embedding a post.
+    pictured = published.exclude(image=None)
+    assert pictured.count() == 3
+    assert all(a.image_alt and a.image_caption and a.image_credit for a in pictured)
+    assert talks.articles.exclude(image=None).exists()
+    assert len(list((tmp_path / "media").rglob("*.webp"))) >= 3  # renditions written
+    assert published.filter(body_html__contains='class="embed"').count() >= 1
 
     # Loading again changes nothing, and prints the same login.
     again = io.StringIO()
@@ -89,6 +99,7 @@ def _small_demo(tmp_path: Path, stories: int = 3) -> Path:
     folder = tmp_path / "demo"
     (folder / "stories").mkdir(parents=True)
     shutil.copy(DEMO_DIR / "newsroom.json", folder)
+    shutil.copytree(DEMO_DIR / "images", folder / "images")
     for path in sorted((DEMO_DIR / "stories").glob("*.md"))[:stories]:
         shutil.copy(path, folder / "stories")
     return folder
@@ -173,6 +184,15 @@ def test_a_story_naming_an_undeclared_coverage_is_named(tmp_path: Path) -> None:
     )
 
 
+def test_a_story_naming_a_missing_picture_is_named(tmp_path: Path) -> None:
+    folder = _small_demo(tmp_path, stories=1)
+    [story] = (folder / "stories").glob("*.md")
+    _edit(story, r"^\{$", '{\n  "image": {"file": "../newsroom.json", "alt": "x"},')
+    with pytest.raises(DemoDataError) as caught:
+        demo.read(folder)
+    assert "image.file: no picture '../newsroom.json'" in str(caught.value)
+
+
 def test_a_malformed_newsroom_file_is_named(tmp_path: Path) -> None:
     folder = _small_demo(tmp_path)
     (folder / "newsroom.json").write_text('{"authors": [}')
@@ -201,7 +221,8 @@ def test_every_demo_file_parses_and_names_only_declared_things() -> None:
 
     # Every file in the folder is read: no stray or misnamed files.
     files = {p for p in DEMO_DIR.rglob("*") if p.is_file()}
-    assert files == {DEMO_DIR / "newsroom.json", *(s.file for s in everything)}
+    pictures = {s.image.path for s in everything if s.image is not None}
+    assert files == {DEMO_DIR / "newsroom.json", *(s.file for s in everything), *pictures}
     # Stories are numbered in order, without gaps.
     numbers = [int(s.file.name.split("-", 1)[0]) for s in newsroom.stories]
     assert numbers == list(range(1, len(numbers) + 1))
