@@ -489,6 +489,7 @@ class AuditEntry(models.Model):
         TAG = "tag", _("tag changed")
         ACCOUNT = "account", _("account changed")
         COVERAGE = "coverage", _("live coverage changed")
+        TIP = "tip", _("tip opened or handled")
 
     at = models.DateTimeField(db_index=True)
     actor = models.ForeignKey(

@@ -46,7 +46,7 @@ MAX_MESSAGE = 20_000
 MAX_CONTACT = 500
 MAX_FILES = 10
 #: What the audit log calls everything done to a tip (``detail["did"]`` says what).
-AUDIT = "tip"
+AUDIT = AuditEntry.Action.TIP
 PERMISSION = ("tips", "read_tip")
 
 

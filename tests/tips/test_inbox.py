@@ -243,3 +243,8 @@ def test_the_audit_log_says_in_words_what_the_desk_did_with_tips(
     assert ("rhea", str(tip), "read it") in described
     assert ("rhea", str(tip), "marked it handled") in described
     assert ("system", "otto", "may read tips") in described
+    # The audit log's own filter knows the tip line's entries.
+    admin = signed_in(make_user("ida", "admin"))
+    only = parse(admin.get("/desk/audit/?action=tip").content)
+    kept = [[text_of(td) for td in find_all(tr, "td")] for tr in find_all(only, "tr")]
+    assert {row[2] for row in kept if len(row) > 5} == {"tip opened or handled"}
