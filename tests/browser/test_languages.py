@@ -43,6 +43,13 @@ ALLOWED = {
     "uk",  # language codes beside their names: "українська (uk)"
     "en",
     "Signal",
+    # The networks whose posts embed, named in the composer's help.
+    "Bluesky",
+    "Mastodon",
+    "Telegram",
+    "Vimeo",
+    "X",
+    "YouTube",
     "JPEG",
     "PNG",
     "WebP",
