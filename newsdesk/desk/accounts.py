@@ -29,13 +29,13 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from newsdesk.net.clients import client_address
 from newsdesk.site import current as site
 from newsdesk.site.interface import LANGUAGES, interface_language
 
 from . import audit, recovery, throttle, totp
 from .access import DeskRequest, desk_view, no_store
 from .actions import desk_language_of, set_desk_language, set_password
-from .addresses import client_address
 from .middleware import EPOCH_KEY, current_epoch
 from .models import SecondFactor
 

@@ -15,10 +15,10 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 
+from newsdesk.net.clients import client_address
 from newsdesk.news import audit as news_audit
 from newsdesk.news.models import AuditEntry
 
-from .addresses import client_address
 from .models import SessionEpoch
 
 Action = AuditEntry.Action

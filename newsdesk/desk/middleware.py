@@ -14,7 +14,7 @@ A session remembers the epoch it began in; a role change, a sign-out or a
 password change bumps the person's epoch, and every other session of theirs
 ends at its next request.
 
-The client's address (``addresses.client_address``: forwarded headers only
+The client's address (``net.clients.client_address``: forwarded headers only
 from a trusted proxy) is bound for the request, so every audit entry an
 action writes on its behalf, on any page or API call, says where it came
 from (never on the tip line: ``ops.logs.NO_ADDRESSES``); it is unbound when
@@ -32,12 +32,12 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
+from newsdesk.net.clients import client_address
 from newsdesk.news import audit
 from newsdesk.ops.logs import may_log_address
 from newsdesk.site import current as site
 from newsdesk.site.interface import interface_language
 
-from .addresses import client_address
 from .models import DeskLanguage, SessionEpoch
 
 EPOCH_KEY = "newsdesk_epoch"

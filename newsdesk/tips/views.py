@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from newsdesk.desk.addresses import client_address
+from newsdesk.net.clients import client_address
 
 from . import limits
 from .actions import Upload, submit_tip, too_large_message
