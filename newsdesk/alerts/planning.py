@@ -29,7 +29,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from newsdesk.hooks.models import Cursor
+from newsdesk.hooks.consumers import read_next
 from newsdesk.news.models import Event
 from newsdesk.site import current
 
@@ -44,19 +44,13 @@ State = Subscription.State
 
 def read_outbox(now: datetime) -> int:
     """Alerts for the next batch of events; returns how many events were read."""
-    with transaction.atomic():
-        cursor, _created = Cursor.objects.select_for_update().get_or_create(consumer=CONSUMER)
-        events = list(
-            Event.objects.filter(id__gt=cursor.last_event_id, public=True).order_by("id")[:EVENTS]
-        )
-        if not events:
-            return 0
+
+    def alerts(events: list[Event]) -> None:
         for event in events:
             if event.created_at >= now - MAX_AGE and event.payload.get("is_breaking"):
                 _alert_for(event, now)
-        cursor.last_event_id = events[-1].id
-        cursor.save(update_fields=["last_event_id", "updated_at"])
-    return len(events)
+
+    return read_next(CONSUMER, EVENTS, alerts)
 
 
 def _alert_for(event: Event, now: datetime) -> None:

@@ -69,16 +69,29 @@ def get(name: str) -> Consumer:
     return _registry[name]
 
 
-def plan(consumer: Consumer, now: datetime | None = None, batch: int = BATCH) -> int:
-    """Plan deliveries for the next batch of events; returns how many events were read."""
-    now = now or timezone.now()
+def read_next(name: str, batch: int, handle: Callable[[list[Event]], object]) -> int:
+    """The durable cursor every outbox reader shares (webhooks, WebSub, alerts,
+    push): in one transaction, lock ``name``'s cursor, hand the next ``batch``
+    public events to ``handle`` and move the cursor past them. Returns how
+    many events were read (0 once caught up)."""
     with transaction.atomic():
-        cursor, _created = Cursor.objects.select_for_update().get_or_create(consumer=consumer.name)
+        cursor, _created = Cursor.objects.select_for_update().get_or_create(consumer=name)
         events = list(
             Event.objects.filter(id__gt=cursor.last_event_id, public=True).order_by("id")[:batch]
         )
         if not events:
             return 0
+        handle(events)
+        cursor.last_event_id = events[-1].id
+        cursor.save(update_fields=["last_event_id", "updated_at"])
+    return len(events)
+
+
+def plan(consumer: Consumer, now: datetime | None = None, batch: int = BATCH) -> int:
+    """Plan deliveries for the next batch of events; returns how many events were read."""
+    when = now or timezone.now()
+
+    def deliveries(events: list[Event]) -> None:
         Delivery.objects.bulk_create(
             [
                 Delivery(
@@ -90,16 +103,15 @@ def plan(consumer: Consumer, now: datetime | None = None, batch: int = BATCH) ->
                     url=p.url,
                     body=p.body,
                     content_type=p.content_type,
-                    next_attempt_at=now,
-                    created_at=now,
+                    next_attempt_at=when,
+                    created_at=when,
                 )
-                for p in consumer.plan(events, now)
+                for p in consumer.plan(events, when)
             ],
             ignore_conflicts=True,
         )
-        cursor.last_event_id = events[-1].id
-        cursor.save(update_fields=["last_event_id", "updated_at"])
-    return len(events)
+
+    return read_next(consumer.name, batch, deliveries)
 
 
 def plan_all(now: datetime | None = None) -> int:

@@ -52,7 +52,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from newsdesk.hooks.models import Cursor
+from newsdesk.hooks.consumers import read_next
 from newsdesk.net.guard import PUSH, GuardedTransport, Refused, Resolver, system_resolver
 from newsdesk.news.models import Event
 
@@ -156,13 +156,8 @@ def plan(now: datetime | None = None, batch: int = BATCH) -> int:
     """Plan deliveries for the next batch of events; returns how many events were read."""
     now = now or timezone.now()
     oldest = now - timedelta(seconds=settings.NEWSDESK_PUSH_TTL)
-    with transaction.atomic():
-        cursor, _created = Cursor.objects.select_for_update().get_or_create(consumer=CONSUMER)
-        events = list(
-            Event.objects.filter(id__gt=cursor.last_event_id, public=True).order_by("id")[:batch]
-        )
-        if not events:
-            return 0
+
+    def messages(events: list[Event]) -> None:
         for event in events:
             message = message_for(event) if event.created_at >= oldest else None
             if message is not None:
@@ -173,9 +168,8 @@ def plan(now: datetime | None = None, batch: int = BATCH) -> int:
                     planned,
                     extra={"event_id": event.id},
                 )
-        cursor.last_event_id = events[-1].id
-        cursor.save(update_fields=["last_event_id", "updated_at"])
-    return len(events)
+
+    return read_next(CONSUMER, batch, messages)
 
 
 def plan_all(now: datetime | None = None) -> int:
